@@ -1,0 +1,20 @@
+// Bounds on content, in characters and counts. Shared by the JSON/CSV importers,
+// the editor and the built-in bank's tests, so every path refuses the same things.
+export const LIMITS = {
+  idChars: 64,
+  questionChars: 280,
+  optionChars: 120,
+  explanationChars: 600,
+  unitChars: 24,
+  sourceChars: 300,
+  titleChars: 120,
+  descriptionChars: 600,
+  minOptions: 2,
+  maxOptions: 4,
+  minOrderItems: 3,
+  maxOrderItems: 5,
+  minTimeSec: 5,
+  maxTimeSec: 240,
+  maxQuestionsPerSet: 200,
+  maxSetBytes: 512 * 1024,
+} as const;
