@@ -1,0 +1,8 @@
+// Every schema migration, in order. Append new ones as NNN_name.ts modules here;
+// never edit or reorder one that has shipped (stores already ran it).
+import type { Migration } from 'kysely';
+import * as m001 from './001_initial.ts';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '001_initial': m001,
+};
