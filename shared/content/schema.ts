@@ -37,7 +37,7 @@ const base = {
   source: safeText(LIMITS.sourceChars).optional(),
 };
 
-const options = (schema: typeof optionSchema | typeof pollOptionSchema) =>
+const options = <T extends z.ZodType>(schema: T) =>
   z.array(schema).min(LIMITS.minOptions, `needs at least ${LIMITS.minOptions} options`).max(LIMITS.maxOptions, `allows at most ${LIMITS.maxOptions} options`);
 
 export const singleQuestion = z

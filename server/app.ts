@@ -1,0 +1,114 @@
+// Builds the whole server: Express (pages, HTTP API, health) and Colyseus (rooms) on one port.
+// Presence and the matchmaking driver are in memory by default, Redis when REDIS_URL is set.
+import http from 'node:http';
+import { randomInt } from 'node:crypto';
+import compression from 'compression';
+import type express from 'express';
+import { LocalDriver, LocalPresence, matchMaker, Server, type Presence } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { pickQuestions } from '../shared/content/bank.ts';
+import type { Question } from '../shared/content/schema.ts';
+import { ROOM_NAME } from '../shared/protocol.ts';
+import type { PlanSpec } from '../shared/rules/plans.ts';
+import { loadBank } from './content/load-bank.ts';
+import { createGameCodes } from './codes.ts';
+import type { Config } from './config.ts';
+import { createGamesRouter } from './http/games.ts';
+import { createHealthRouter } from './http/health.ts';
+import { createStaticRouter } from './http/static.ts';
+import type { Logger } from './log.ts';
+import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
+import { setRoomServices } from './rooms/context.ts';
+
+export const VERSION = '0.1.0';
+
+export interface GameServer {
+  readonly gameServer: Server;
+  readonly httpServer: http.Server;
+  listen(): Promise<number>;
+  /** Stops taking new games; rooms keep running until shutdown(). */
+  drain(): void;
+  shutdown(): Promise<void>;
+}
+
+/** Picks each quiz round's questions from the bank, never repeating a question within a game. */
+export function questionsForPlan(bank: readonly Question[], plan: PlanSpec, seed: number): Question[][] {
+  const used: string[] = [];
+  return plan.rounds.map((round, i) => {
+    const picked = pickQuestions(bank, { topics: round.topics, count: round.count, seed: seed + i, exclude: used });
+    used.push(...picked.map((q) => q.id));
+    return picked;
+  });
+}
+
+async function presenceAndDriver(config: Config): Promise<{ presence: Presence; driver: matchMaker.MatchMakerDriver }> {
+  if (!config.redisUrl) return { presence: new LocalPresence(), driver: new LocalDriver() };
+  const { RedisPresence } = await import('@colyseus/redis-presence');
+  const { RedisDriver } = await import('@colyseus/redis-driver');
+  return { presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl) };
+}
+
+export async function createGameServer(config: Config, log: Logger): Promise<GameServer> {
+  const bank = loadBank();
+  setRoomServices({ config, log, questionsFor: (plan, seed) => questionsForPlan(bank, plan, seed) });
+
+  const { presence, driver } = await presenceAndDriver(config);
+  const httpServer = http.createServer();
+  const startedAt = Date.now();
+  let draining = false;
+  const codes = createGameCodes(presence, async (code) => (await matchMaker.query({ roomId: code })).length > 0);
+
+  const gameServer = new Server({
+    transport: new WebSocketTransport({ server: httpServer }),
+    presence,
+    driver,
+    publicAddress: config.publicAddress,
+    greet: false,
+    gracefullyShutdown: false,
+    express: (app: express.Application) => {
+      app.disable('x-powered-by');
+      app.set('trust proxy', 'loopback');
+      app.use(compression());
+      app.use(
+        createHealthRouter({
+          isDraining: () => draining,
+          roomCount: () => matchMaker.stats.local.roomCount,
+          version: VERSION,
+          startedAt,
+        }),
+      );
+      app.use(
+        '/api/games',
+        createGamesRouter({ codes, log, isDraining: () => draining, publicUrl: process.env.PUBLIC_URL, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
+      );
+      app.use(createStaticRouter(config.clientDir));
+      app.use('/api', (_req, res) => {
+        res.status(404).json({ error: 'There is no such API endpoint.' });
+      });
+      app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+        const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+        if (status === 500) log.error({ err }, 'request failed');
+        const message = err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : err.type === 'entity.too.large' ? 'The request body is too large.' : status === 500 ? 'Something went wrong on the server.' : err.message;
+        res.status(status).json({ error: message });
+      });
+    },
+  });
+  gameServer.define(ROOM_NAME, ClassroomRoom);
+
+  return {
+    gameServer,
+    httpServer,
+    async listen() {
+      await gameServer.listen(config.port, config.host);
+      const address = httpServer.address();
+      return typeof address === 'object' && address ? address.port : config.port;
+    },
+    drain() {
+      draining = true;
+    },
+    async shutdown() {
+      draining = true;
+      await gameServer.gracefullyShutdown(false);
+    },
+  };
+}

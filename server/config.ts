@@ -1,0 +1,58 @@
+// The only reader of process.env. Every setting has a default that runs the embedded
+// single-process game (in-memory presence, SQLite under ./data) on port 2567.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicAddress: string;
+  readonly redisUrl: string | undefined;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly clientDir: string;
+  /** Seconds a dropped phone keeps its connection-level seat (the seat token works longer). */
+  readonly reconnectSeconds: number;
+  /** Seconds a dropped host page keeps the game waiting for it. */
+  readonly hostReconnectSeconds: number;
+  /** Overrides every question's time limit, in ms (tests, rehearsals); null = the content's own. */
+  readonly questionMs: number | null;
+  readonly roundIntroMs: number;
+  /** Room timer resolution and state patch interval, in ms. */
+  readonly tickMs: number;
+  readonly patchRateMs: number;
+  readonly logLevel: string;
+  readonly adminToken: string | undefined;
+}
+
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${key} must be a number from ${min} to ${max} (got "${raw}")`);
+  return Math.round(n);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env, 'PORT', 2567, 0, 65535);
+  const questionSeconds = env.QUESTION_SECONDS ? int(env, 'QUESTION_SECONDS', 20, 1, 600) : null;
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    publicAddress: env.PUBLIC_ADDRESS || `127.0.0.1:${port}`,
+    redisUrl: env.REDIS_URL || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR || path.join(ROOT_DIR, 'data')),
+    clientDir: path.resolve(env.CLIENT_DIR || path.join(ROOT_DIR, 'dist', 'client')),
+    reconnectSeconds: int(env, 'RECONNECT_SECONDS', 60, 1, 3600),
+    hostReconnectSeconds: int(env, 'HOST_RECONNECT_SECONDS', 300, 1, 3600),
+    questionMs: questionSeconds === null ? null : questionSeconds * 1000,
+    roundIntroMs: int(env, 'ROUND_INTRO_MS', 4000, 0, 60_000),
+    tickMs: int(env, 'TICK_MS', 100, 10, 1000),
+    patchRateMs: int(env, 'PATCH_RATE_MS', 200, 16, 1000),
+    logLevel: env.LOG_LEVEL || 'info',
+    adminToken: env.ADMIN_TOKEN || undefined,
+  };
+}

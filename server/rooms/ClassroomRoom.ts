@@ -1,0 +1,393 @@
+// One game = one room, whose id is the join code. The room translates: it authenticates joins
+// (host token, seat token, nickname), validates every message against shared/protocol.ts,
+// feeds intents and timer expiries to the pure rules (shared/rules/game.ts) and mirrors the
+// model into the synced state. It never decides a rule itself.
+import { Room, ServerError, type Client } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import { z } from 'zod';
+import { GAME } from '../../shared/constants.ts';
+import {
+  CLOSE,
+  clientMessages,
+  hostJoinOptions,
+  playerJoinOptions,
+  PROTOCOL_VERSION,
+  type ClientMessageType,
+  type RefusalCode,
+  type ServerMessages,
+} from '../../shared/protocol.ts';
+import * as rules from '../../shared/rules/game.ts';
+import type { GameModel, QuestionRecord } from '../../shared/rules/game.ts';
+import { getPlan } from '../../shared/rules/plans.ts';
+import { newToken, sha256, tokensEqual } from '../tokens.ts';
+import { roomServices } from './context.ts';
+import { createState, syncAllPlayers, syncPlayer, syncReveal, syncState, syncTop } from './sync.ts';
+import type { GameState } from './schema.ts';
+
+export interface CreateGameOptions {
+  readonly code: string;
+  readonly hostTokenHash: string;
+  readonly lang: 'es' | 'en';
+  readonly teams: number;
+  readonly planId: string;
+  readonly seed: number;
+}
+
+type Seat = { kind: 'host' } | { kind: 'player'; playerId: string };
+type GameClient = Client<{ userData: Seat }>;
+
+const createOptions = z.object({
+  code: z.string().regex(/^[A-Z0-9]{6}$/),
+  hostTokenHash: z.string().length(64),
+  lang: z.enum(['es', 'en']),
+  teams: z.number().int().min(GAME.minTeams).max(GAME.maxTeams),
+  planId: z.string().min(1).max(64),
+  seed: z.number().int(),
+});
+
+export class ClassroomRoom extends Room<{ state: GameState }> {
+  override maxClients = GAME.maxPlayers + 10;
+  override maxMessagesPerSecond = 30;
+  override autoDispose = false;
+
+  private game!: GameModel;
+  private hostTokenHash = '';
+  private readonly hostView = new StateView();
+  /** sha256(seat token) → player id */
+  private readonly seats = new Map<string, string>();
+  private readonly clientsByPlayer = new Map<string, GameClient>();
+  private emptySince: number | null = null;
+
+  override onCreate(raw: unknown): void {
+    const options = createOptions.parse(raw);
+    const services = roomServices();
+    const plan = getPlan(options.planId);
+    if (!plan) throw new ServerError(400, `Unknown game plan "${options.planId}".`);
+    this.roomId = options.code;
+    this.hostTokenHash = options.hostTokenHash;
+    this.game = rules.createGame({
+      code: options.code,
+      lang: options.lang,
+      plan,
+      teamCount: options.teams,
+      seed: options.seed,
+      questions: services.questionsFor(plan, options.seed),
+      questionMsOverride: services.config.questionMs,
+      roundIntroMs: services.config.roundIntroMs,
+    });
+    this.setState(createState());
+    this.hostView.add(this.state.players);
+    syncState(this.state, this.game);
+    this.setPatchRate(services.config.patchRateMs);
+    this.clock.setInterval(() => this.tick(), services.config.tickMs);
+
+    for (const type of Object.keys(clientMessages) as ClientMessageType[]) {
+      this.onMessage(type, (client: GameClient, payload: unknown) => this.handle(client, type, payload));
+    }
+    this.onMessage('*', (client: GameClient, type: unknown) => {
+      this.refuse(client, String(type).slice(0, 40), 'unknown_message', 'This game does not understand that message.');
+    });
+  }
+
+  // ---------- joining ----------
+
+  override onJoin(client: GameClient, options: unknown): void {
+    const o = (options ?? {}) as Record<string, unknown>;
+    if (o.hostToken !== undefined) return this.joinHost(client, options);
+    const parsed = playerJoinOptions.safeParse(options ?? {});
+    if (!parsed.success) throw new ServerError(400, 'The join request is not valid: type a nickname and try again.');
+    const { seat, name } = parsed.data;
+    if (seat) {
+      const playerId = this.seats.get(sha256(seat));
+      if (playerId && this.game.players[playerId]) return this.bindPlayer(client, playerId, seat);
+      if (name === undefined) throw new ServerError(404, 'Your seat in this game was not found. Join again with your nickname.');
+    }
+    if (this.game.phase === 'podium') throw new ServerError(403, 'This game has ended.');
+    if (this.game.locked) throw new ServerError(403, 'The teacher has locked this game: ask them to unlock it.');
+    const playerId = this.newPlayerId();
+    const added = rules.addPlayer(this.game, playerId, name);
+    if (!added.ok) throw new ServerError(400, added.reason);
+    const token = newToken();
+    this.seats.set(sha256(token), playerId);
+    this.bindPlayer(client, playerId, token);
+  }
+
+  private joinHost(client: GameClient, options: unknown): void {
+    const parsed = hostJoinOptions.safeParse(options);
+    if (!parsed.success || !tokensEqual(sha256(parsed.data.hostToken), this.hostTokenHash)) {
+      throw new ServerError(403, 'This teacher link is not valid for this game.');
+    }
+    client.userData = { kind: 'host' };
+    client.view = this.hostView;
+    this.state.hostConnected = true;
+    syncAllPlayers(this.state, this.game, this.hostView);
+    this.reply(client, 'host:welcome', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, joinUrl: '' });
+  }
+
+  private newPlayerId(): string {
+    let id = '';
+    do id = newToken(6);
+    while (this.game.players[id]);
+    return id;
+  }
+
+  private bindPlayer(client: GameClient, playerId: string, seat: string): void {
+    const previous = this.clientsByPlayer.get(playerId);
+    if (previous && previous !== client) {
+      // A second tab or device took this seat: the newest one wins, the old one is told why.
+      previous.userData = undefined;
+      this.replySafe(previous, 'seat-taken', {});
+      previous.leave(CLOSE.seatTaken, 'This seat was opened on another device.');
+    }
+    client.userData = { kind: 'player', playerId };
+    this.clientsByPlayer.set(playerId, client);
+    rules.setConnected(this.game, playerId, true);
+    const p = this.game.players[playerId];
+    if (!p) return;
+    this.reply(client, 'welcome', { playerId, seat, name: p.name, team: p.team, score: p.score, streak: p.streak, serverNow: Date.now(), protocol: PROTOCOL_VERSION });
+    this.changed(playerId);
+  }
+
+  override onDrop(client: GameClient): void {
+    const seat = client.userData;
+    if (!seat) return;
+    const seconds = seat.kind === 'host' ? roomServices().config.hostReconnectSeconds : roomServices().config.reconnectSeconds;
+    if (seat.kind === 'host') this.state.hostConnected = this.hostClients().length > 1;
+    else this.setOffline(client, seat.playerId);
+    this.allowReconnection(client, seconds);
+  }
+
+  override onReconnect(client: GameClient): void {
+    const seat = client.userData;
+    if (seat?.kind === 'host') {
+      this.state.hostConnected = true;
+      return;
+    }
+    if (seat?.kind === 'player' && this.game.players[seat.playerId]) {
+      const previous = this.clientsByPlayer.get(seat.playerId);
+      if (previous && previous !== client) {
+        // The seat was reclaimed by a new join meanwhile: this late reconnection loses.
+        client.userData = undefined;
+        client.leave(CLOSE.seatTaken);
+        return;
+      }
+      this.clientsByPlayer.set(seat.playerId, client);
+      rules.setConnected(this.game, seat.playerId, true);
+      this.changed(seat.playerId);
+    }
+  }
+
+  override onLeave(client: GameClient): void {
+    const seat = client.userData;
+    if (seat?.kind === 'host') this.state.hostConnected = this.hostClients().some((c) => c !== client);
+    else if (seat?.kind === 'player') this.setOffline(client, seat.playerId);
+  }
+
+  private setOffline(client: GameClient, playerId: string): void {
+    if (this.clientsByPlayer.get(playerId) !== client) return;
+    this.clientsByPlayer.delete(playerId);
+    rules.setConnected(this.game, playerId, false);
+    this.changed(playerId);
+  }
+
+  private hostClients(): GameClient[] {
+    return this.clients.filter((c) => (c as GameClient).userData?.kind === 'host') as GameClient[];
+  }
+
+  // ---------- messages ----------
+
+  private handle(client: GameClient, type: ClientMessageType, payload: unknown): void {
+    const seat = client.userData;
+    if (!seat) return;
+    const schema = clientMessages[type];
+    const parsed = schema.safeParse(payload ?? {});
+    if (!parsed.success) {
+      this.refuse(client, type, 'bad_message', `The "${type}" message is malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+      return;
+    }
+    const isHostMessage = type.startsWith('host:');
+    if (isHostMessage && seat.kind !== 'host') {
+      this.refuse(client, type, 'not_host', 'Only the teacher can do that.');
+      return;
+    }
+    if (type === 'answer') {
+      if (seat.kind !== 'player') {
+        this.refuse(client, type, 'host_cannot_answer', 'The teacher cannot answer questions.');
+        return;
+      }
+      const msg = parsed.data as z.infer<(typeof clientMessages)['answer']>;
+      const before = this.game.phase;
+      const r = rules.submitAnswer(this.game, seat.playerId, msg.seq, msg.answer, Date.now());
+      if (!r.ok) return this.refuse(client, type, r.code, r.reason);
+      this.reply(client, 'ack', { seq: msg.seq });
+      this.state.answered = rules.answeredCount(this.game);
+      if (before === 'question' && this.game.phase === 'reveal') this.afterReveal();
+      return;
+    }
+    const r = this.hostCommand(type, parsed.data as Record<string, unknown>);
+    if (!r.ok) this.refuse(client, type, r.code, r.reason);
+  }
+
+  private hostCommand(type: ClientMessageType, msg: Record<string, unknown>): rules.Result<unknown> {
+    const now = Date.now();
+    const g = this.game;
+    const phaseBefore = g.phase;
+    const historyBefore = g.history.length;
+    let r: rules.Result<unknown>;
+    switch (type) {
+      case 'host:start':
+        r = rules.startGame(g, now);
+        break;
+      case 'host:next':
+        r = rules.next(g, now);
+        break;
+      case 'host:pause':
+        r = rules.pause(g, now);
+        break;
+      case 'host:resume':
+        r = rules.resume(g, now);
+        break;
+      case 'host:skip':
+        r = rules.skip(g, now);
+        break;
+      case 'host:extend':
+        r = rules.extend(g, msg.ms as number);
+        break;
+      case 'host:end-round':
+        r = rules.endRound(g, now);
+        break;
+      case 'host:end-game':
+        r = rules.endGame(g, now);
+        break;
+      case 'host:lock':
+        g.locked = msg.locked as boolean;
+        r = { ok: true, value: undefined };
+        break;
+      case 'host:kick': {
+        const id = msg.playerId as string;
+        r = rules.removePlayer(g, id, msg.ban as boolean);
+        if (r.ok) this.evict(id);
+        break;
+      }
+      case 'host:move':
+        r = rules.movePlayer(g, msg.playerId as string, msg.team as number);
+        if (r.ok) this.changed(msg.playerId as string);
+        break;
+      case 'host:settings':
+        if (typeof msg.speedScoring === 'boolean') g.settings.speedScoring = msg.speedScoring;
+        if (typeof msg.sound === 'boolean') g.settings.sound = msg.sound;
+        r = { ok: true, value: undefined };
+        break;
+      case 'answer':
+        r = { ok: false, code: 'wrong_phase', reason: 'Not a host command.' };
+        break;
+      default: {
+        const never: never = type;
+        return never;
+      }
+    }
+    if (g.history.length > historyBefore && !g.history.at(-1)?.skipped) this.afterReveal();
+    else if (g.phase !== phaseBefore) this.afterPhaseChange();
+    else this.changed();
+    return r;
+  }
+
+  private evict(playerId: string): void {
+    for (const [hash, id] of this.seats) if (id === playerId) this.seats.delete(hash);
+    const client = this.clientsByPlayer.get(playerId);
+    this.clientsByPlayer.delete(playerId);
+    this.state.players.delete(playerId);
+    if (client) {
+      client.userData = undefined;
+      this.replySafe(client, 'kicked', {});
+      client.leave(CLOSE.kicked, 'The teacher removed you from the game.');
+    }
+    this.changed();
+  }
+
+  // ---------- time and sync ----------
+
+  private tick(): void {
+    const now = Date.now();
+    const before = this.game.phase;
+    const historyBefore = this.game.history.length;
+    if (rules.advanceTimers(this.game, now)) {
+      if (this.game.history.length > historyBefore) this.afterReveal();
+      else if (this.game.phase !== before) this.afterPhaseChange();
+    }
+    this.disposeWhenAbandoned(now);
+  }
+
+  private disposeWhenAbandoned(now: number): void {
+    if (this.clients.length > 0) {
+      this.emptySince = null;
+      return;
+    }
+    this.emptySince ??= now;
+    const idleMs = this.game.phase === 'podium' ? 5 * 60_000 : roomServices().config.hostReconnectSeconds * 1000 + 30 * 60_000;
+    if (now - this.emptySince > idleMs) void this.disconnect();
+  }
+
+  private changed(playerId?: string): void {
+    syncState(this.state, this.game);
+    if (playerId) syncPlayer(this.state, this.game, playerId, this.hostView);
+  }
+
+  private afterPhaseChange(): void {
+    syncState(this.state, this.game);
+    if (this.game.phase === 'leaderboard' || this.game.phase === 'podium') {
+      syncTop(this.state, this.game);
+      syncAllPlayers(this.state, this.game, this.hostView);
+    }
+  }
+
+  /** A question closed: show the reveal, tell each player their own result, refresh the standings. */
+  private afterReveal(): void {
+    const record = this.game.history.at(-1) as QuestionRecord;
+    syncState(this.state, this.game);
+    syncReveal(this.state, this.game, record);
+    const ranks = rules.playerRanks(this.game);
+    syncTop(this.state, this.game, ranks.top);
+    syncAllPlayers(this.state, this.game, this.hostView);
+    const teamRanks = rules.teamStandings(this.game);
+    const byPlayer = new Map(record.answers.map((a) => [a.playerId, a]));
+    for (const [playerId, client] of this.clientsByPlayer) {
+      const p = this.game.players[playerId];
+      if (!p) continue;
+      const a = byPlayer.get(playerId);
+      this.reply(client, 'result', {
+        seq: record.seq,
+        credit: a?.credit ?? 0,
+        correct: (a?.credit ?? 0) >= 1,
+        points: a?.points ?? 0,
+        score: p.score,
+        streak: p.streak,
+        rank: ranks.rankOf(playerId),
+        players: this.game.order.length,
+        teamRank: teamRanks[p.team]?.rank ?? 0,
+      });
+    }
+  }
+
+  // ---------- replies ----------
+
+  private reply<T extends keyof ServerMessages>(client: GameClient, type: T, message: ServerMessages[T]): void {
+    client.send(type, message);
+  }
+
+  private replySafe<T extends keyof ServerMessages>(client: GameClient, type: T, message: ServerMessages[T]): void {
+    try {
+      client.send(type, message);
+    } catch {
+      // the socket may already be closing
+    }
+  }
+
+  private refuse(client: GameClient, type: string, code: RefusalCode, reason: string): void {
+    this.replySafe(client, 'refused', { type, code, reason });
+  }
+
+  override onUncaughtException(error: Error, method: string): void {
+    roomServices().log.error({ err: error, method, code: this.roomId }, 'room handler failed');
+  }
+}

@@ -1,0 +1,183 @@
+// One-way mirror of the GameModel into the synced GameState. Assignments are skipped when the
+// value is unchanged, so a sync after every intent costs only what actually changed.
+import { ArraySchema, MapSchema, type StateView } from '@colyseus/schema';
+import { pick } from '../../shared/i18n-types.ts';
+import type { Question } from '../../shared/content/schema.ts';
+import { answeredCount, currentQuestion, currentRound, playerRanks, teamStandings, type GameModel, type QuestionRecord } from '../../shared/rules/game.ts';
+import { getPlan } from '../../shared/rules/plans.ts';
+import { GameState, PlayerState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
+
+type Writable = Record<string, unknown>;
+function set<T extends object>(target: T, values: Partial<T>): void {
+  const t = target as Writable;
+  for (const [k, v] of Object.entries(values)) if (t[k] !== v) t[k] = v;
+}
+
+function setArray<T>(arr: ArraySchema<T>, values: readonly T[]): void {
+  if (arr.length === values.length && values.every((v, i) => arr[i] === v)) return;
+  arr.clear();
+  arr.push(...values);
+}
+
+export function createState(): GameState {
+  const s = new GameState();
+  s.question = new QuestionState();
+  s.reveal = new RevealState();
+  s.teams = new ArraySchema<TeamState>();
+  s.top = new ArraySchema<TopPlayerState>();
+  s.players = new MapSchema<PlayerState>();
+  return s;
+}
+
+function questionOptions(q: Question, g: GameModel, shown: readonly number[]): string[] {
+  switch (q.type) {
+    case 'single':
+    case 'multi':
+    case 'poll':
+      return q.options.map((o) => pick(o.text, g.lang));
+    case 'order':
+      return shown.map((i) => pick(q.items[i] ?? {}, g.lang));
+    case 'truefalse':
+    case 'numeric':
+      return [];
+    default: {
+      const never: never = q;
+      return never;
+    }
+  }
+}
+
+function correctOf(q: Question, shown: readonly number[]): number[] {
+  switch (q.type) {
+    case 'single':
+    case 'multi':
+      return q.options.flatMap((o, i) => (o.correct ? [i] : []));
+    case 'truefalse':
+      return [q.answer ? 0 : 1];
+    case 'order':
+      // positions, in the right order: the position showing item 0, then item 1, ...
+      return q.items.map((_, k) => shown.indexOf(k));
+    case 'poll':
+    case 'numeric':
+      return [];
+    default: {
+      const never: never = q;
+      return never;
+    }
+  }
+}
+
+export function syncState(s: GameState, g: GameModel): void {
+  const round = currentRound(g);
+  set(s, {
+    code: g.code,
+    lang: g.lang,
+    phase: g.phase,
+    paused: g.paused,
+    locked: g.locked,
+    planTitle: pick(getPlan(g.planId)?.title ?? {}, g.lang),
+    roundIndex: g.roundIndex,
+    roundCount: g.rounds.length,
+    roundTitle: round ? pick(round.spec.title, g.lang) : '',
+    timerEndsAt: g.timer.endsAt ?? 0,
+    timerRemainingMs: g.timer.remainingMs ?? 0,
+    timerDurationMs: g.timer.durationMs,
+    answered: answeredCount(g),
+    playerCount: g.order.length,
+    connectedCount: g.order.reduce((n, id) => n + (g.players[id]?.connected ? 1 : 0), 0),
+    teamCount: g.teamCount,
+    speedScoring: g.settings.speedScoring,
+    sound: g.settings.sound,
+  });
+  syncQuestion(s, g);
+  syncTeams(s, g);
+}
+
+function syncQuestion(s: GameState, g: GameModel): void {
+  const q = currentQuestion(g);
+  const open = g.current;
+  if (!q || (g.phase !== 'question' && g.phase !== 'reveal')) return;
+  const shown = open?.shown ?? g.history.at(-1)?.shown ?? [];
+  const seq = open?.seq ?? g.history.at(-1)?.seq ?? 0;
+  if (s.question.seq === seq) {
+    set(s.question, { limitMs: open?.limitMs ?? s.question.limitMs });
+    return;
+  }
+  const numeric = q.type === 'numeric' ? q : null;
+  set(s.question, {
+    seq,
+    type: q.type,
+    text: pick(q.text, g.lang),
+    index: g.questionIndex,
+    count: currentRound(g)?.questions.length ?? 0,
+    limitMs: open?.limitMs ?? 0,
+    min: numeric?.min ?? 0,
+    max: numeric?.max ?? 0,
+    step: numeric?.step ?? 1,
+    unit: numeric?.unit ? pick(numeric.unit, g.lang) : '',
+  });
+  setArray(s.question.options, questionOptions(q, g, shown));
+}
+
+/** Called once when a question closes: fills the reveal and the top players. */
+export function syncReveal(s: GameState, g: GameModel, record: QuestionRecord): void {
+  const q = currentQuestion(g);
+  if (!q) return;
+  set(s.reveal, {
+    seq: record.seq,
+    answer: q.type === 'numeric' ? q.answer : 0,
+    tolerance: q.type === 'numeric' ? q.tolerance : 0,
+    answered: record.answered,
+    eligible: record.eligible,
+    explanation: q.explanation ? pick(q.explanation, g.lang) : '',
+    skipped: record.skipped,
+  });
+  setArray(s.reveal.correct, correctOf(q, record.shown));
+  setArray(s.reveal.distribution, record.distribution.map((n) => Math.min(n, 65535)));
+}
+
+function syncTeams(s: GameState, g: GameModel): void {
+  const standings = teamStandings(g);
+  while (s.teams.length > standings.length) s.teams.pop();
+  standings.forEach((row, i) => {
+    let team = s.teams[i];
+    if (!team) {
+      team = new TeamState();
+      s.teams.push(team);
+    }
+    set(team, { score: row.score, members: row.members, rank: row.rank });
+  });
+}
+
+export function syncTop(s: GameState, g: GameModel, top = playerRanks(g).top): void {
+  while (s.top.length > top.length) s.top.pop();
+  top.forEach((p, i) => {
+    let row = s.top[i];
+    if (!row) {
+      row = new TopPlayerState();
+      s.top.push(row);
+    }
+    set(row, { name: p.name, team: p.team, score: p.score });
+  });
+}
+
+/** The host-only roster; new rows join `view` (a view-tagged map's new items are not visible by themselves). */
+export function syncPlayer(s: GameState, g: GameModel, id: string, view: StateView): void {
+  const p = g.players[id];
+  if (!p) {
+    s.players.delete(id);
+    return;
+  }
+  let row = s.players.get(id);
+  if (!row) {
+    row = new PlayerState();
+    s.players.set(id, row);
+    view.add(row);
+  }
+  set(row, { name: p.name, team: p.team, score: p.score, connected: p.connected });
+}
+
+export function syncAllPlayers(s: GameState, g: GameModel, view: StateView): void {
+  for (const id of g.order) syncPlayer(s, g, id, view);
+  for (const id of [...s.players.keys()]) if (!g.players[id]) s.players.delete(id);
+}

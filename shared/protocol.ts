@@ -1,0 +1,113 @@
+// Every message on the wire, declared once. Clients send intents; the server answers with
+// acknowledgements, refusals and per-player results, and syncs the room state (server/rooms/schema.ts).
+// Each client→server message is validated here with zod before any rule sees it.
+import { z } from 'zod';
+import { GAME } from './constants.ts';
+
+export const PROTOCOL_VERSION = 1;
+export const ROOM_NAME = 'classroom';
+
+// ---------- client → server ----------
+
+const seq = z.number().int().min(0).max(1_000_000);
+const playerId = z.string().min(1).max(32);
+
+export const answerPayload = z.discriminatedUnion('kind', [
+  /** single choice, true/false (0 = true, 1 = false), poll */
+  z.object({ kind: z.literal('choice'), index: z.number().int().min(0).max(7) }).strict(),
+  /** multiple select: the indices picked */
+  z.object({ kind: z.literal('multi'), indices: z.array(z.number().int().min(0).max(7)).max(8) }).strict(),
+  /** ordering: the shown indices, in the order the player put them */
+  z.object({ kind: z.literal('order'), order: z.array(z.number().int().min(0).max(7)).min(1).max(8) }).strict(),
+  /** numeric estimate */
+  z.object({ kind: z.literal('numeric'), value: z.number().finite() }).strict(),
+]);
+export type AnswerPayload = z.infer<typeof answerPayload>;
+
+export const clientMessages = {
+  /** A player answers the open question `seq`. */
+  answer: z.object({ seq, answer: answerPayload }).strict(),
+  /** Host: start the game from the lobby. */
+  'host:start': z.object({}).strict(),
+  /** Host: go on from a reveal or a leaderboard. */
+  'host:next': z.object({}).strict(),
+  'host:pause': z.object({}).strict(),
+  'host:resume': z.object({}).strict(),
+  /** Host: close the open question now (no one is scored for missing it). */
+  'host:skip': z.object({}).strict(),
+  'host:extend': z.object({ ms: z.number().int().min(1000).max(GAME.maxExtendMs) }).strict(),
+  'host:end-round': z.object({}).strict(),
+  'host:end-game': z.object({}).strict(),
+  'host:lock': z.object({ locked: z.boolean() }).strict(),
+  'host:kick': z.object({ playerId, ban: z.boolean().default(true) }).strict(),
+  'host:move': z.object({ playerId, team: z.number().int().min(0).max(GAME.maxTeams - 1) }).strict(),
+  'host:settings': z.object({ speedScoring: z.boolean().optional(), sound: z.boolean().optional() }).strict(),
+} as const;
+export type ClientMessageType = keyof typeof clientMessages;
+export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof clientMessages)[T]>;
+export const HOST_MESSAGES = Object.keys(clientMessages).filter((t) => t.startsWith('host:')) as ClientMessageType[];
+
+export function isClientMessageType(type: unknown): type is ClientMessageType {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(clientMessages, type);
+}
+
+// ---------- join options ----------
+
+export const playerJoinOptions = z
+  .object({
+    name: z.string().max(200).optional(),
+    /** A seat token from an earlier join in this game (reload, new tab, server restart). */
+    seat: z.string().min(10).max(100).optional(),
+    lang: z.enum(['es', 'en']).optional(),
+  })
+  .strip();
+export const hostJoinOptions = z.object({ hostToken: z.string().min(10).max(100) }).strip();
+
+// ---------- server → client ----------
+
+/** Why something was refused: a stable code the client translates, and an English reason for logs and tools. */
+export type RefusalCode =
+  | 'bad_message'
+  | 'unknown_message'
+  | 'not_host'
+  | 'host_cannot_answer'
+  | 'not_a_player'
+  | 'wrong_phase'
+  | 'no_such_question'
+  | 'too_late'
+  | 'already_answered'
+  | 'bad_answer'
+  | 'no_such_player'
+  | 'no_such_team'
+  | 'paused'
+  | 'rate_limited';
+
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly reason: string;
+}
+
+export interface ServerMessages {
+  /** Sent once on join and again after a seat is reclaimed. */
+  welcome: { playerId: string; seat: string; name: string; team: number; score: number; streak: number; serverNow: number; protocol: number };
+  /** Host only, on join. */
+  'host:welcome': { serverNow: number; protocol: number; joinUrl: string };
+  /** Answer accepted. */
+  ack: { seq: number };
+  /** Something the client sent was refused; nothing changed. */
+  refused: { type: string } & Refusal;
+  /** After each reveal, to each player: their own result. */
+  result: { seq: number; credit: number; correct: boolean; points: number; score: number; streak: number; rank: number; players: number; teamRank: number };
+  /** The seat was taken over by another tab or device. */
+  'seat-taken': Record<string, never>;
+  /** Removed by the teacher. */
+  kicked: Record<string, never>;
+}
+export type ServerMessageType = keyof ServerMessages;
+
+/** Phases of a game, in the order they normally occur. */
+export const PHASES = ['lobby', 'round-intro', 'question', 'reveal', 'leaderboard', 'podium'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Close codes the room uses when it removes a client itself. */
+export const CLOSE = { kicked: 4100, seatTaken: 4101, gameOver: 4102 } as const;

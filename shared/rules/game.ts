@@ -1,0 +1,563 @@
+// The game as plain data and pure transitions: lobby → (round-intro → (question → reveal)* →
+// leaderboard)* → podium. Every function takes the server's `now` (ms) as an argument and never
+// reads a clock; refusals come back as values. The room owns one GameModel, feeds it intents and
+// timer expiries, and mirrors it into the synced schema. The model is JSON-serializable, so it is
+// also the checkpoint written to the store.
+import type { Lang } from '../i18n-types.ts';
+import type { Question } from '../content/schema.ts';
+import type { AnswerPayload, Phase, Refusal } from '../protocol.ts';
+import type { PlanSpec } from './plans.ts';
+import { GAME, SCORING } from '../constants.ts';
+import { createRng, shuffled, type Rng } from '../rng.ts';
+import { answerCredit, scoreAnswer, teamScore } from './scoring.ts';
+
+export interface PlayerModel {
+  readonly id: string;
+  name: string;
+  team: number;
+  score: number;
+  streak: number;
+  connected: boolean;
+  /** Sequence number of the question the player joined during (late joiners), or -1. */
+  joinedAtSeq: number;
+}
+
+export interface RoundModel {
+  readonly spec: PlanSpec['rounds'][number];
+  readonly questions: readonly Question[];
+}
+
+export interface OpenQuestion {
+  readonly seq: number;
+  readonly round: number;
+  readonly index: number;
+  readonly limitMs: number;
+  openedAt: number;
+  /** For ordering questions: shown[position] = index of the item in the correct order. */
+  readonly shown: readonly number[];
+  readonly answers: Record<string, { readonly answer: AnswerPayload; readonly elapsedMs: number }>;
+}
+
+export interface AnswerRecord {
+  readonly playerId: string;
+  readonly answer: AnswerPayload;
+  readonly elapsedMs: number;
+  readonly credit: number;
+  readonly points: number;
+}
+
+export interface QuestionRecord {
+  readonly seq: number;
+  readonly round: number;
+  readonly index: number;
+  readonly questionId: string;
+  readonly type: Question['type'];
+  readonly shown: readonly number[];
+  /** Counts per option (choice types), per position right (order), per bucket (numeric). */
+  readonly distribution: readonly number[];
+  readonly answered: number;
+  readonly eligible: number;
+  readonly skipped: boolean;
+  readonly answers: readonly AnswerRecord[];
+}
+
+export interface Timer {
+  /** Server time at which the phase ends, or null when it waits for the teacher or is paused. */
+  endsAt: number | null;
+  /** Time left when paused. */
+  remainingMs: number | null;
+  durationMs: number;
+}
+
+export interface GameSettings {
+  speedScoring: boolean;
+  sound: boolean;
+}
+
+export interface GameModel {
+  readonly code: string;
+  readonly lang: Lang;
+  readonly planId: string;
+  readonly teamCount: number;
+  readonly rounds: readonly RoundModel[];
+  rng: Rng;
+  settings: GameSettings;
+  phase: Phase;
+  paused: boolean;
+  locked: boolean;
+  roundIndex: number;
+  questionIndex: number;
+  timer: Timer;
+  nextSeq: number;
+  current: OpenQuestion | null;
+  players: Record<string, PlayerModel>;
+  /** Player ids in join order. */
+  order: string[];
+  /** Normalized nicknames the teacher removed. */
+  banned: string[];
+  history: QuestionRecord[];
+  /** Question time override for tests and rehearsals (ms), or null. */
+  readonly questionMsOverride: number | null;
+  readonly roundIntroMs: number;
+}
+
+export interface CreateGameInput {
+  readonly code: string;
+  readonly lang: Lang;
+  readonly plan: PlanSpec;
+  readonly teamCount: number;
+  readonly seed: number;
+  /** Questions for each round of the plan, already picked. */
+  readonly questions: readonly (readonly Question[])[];
+  readonly questionMsOverride?: number | null;
+  readonly roundIntroMs?: number;
+}
+
+export function createGame(input: CreateGameInput): GameModel {
+  return {
+    code: input.code,
+    lang: input.lang,
+    planId: input.plan.id,
+    teamCount: Math.min(GAME.maxTeams, Math.max(GAME.minTeams, input.teamCount)),
+    rounds: input.plan.rounds.map((spec, i) => ({ spec, questions: input.questions[i] ?? [] })),
+    rng: createRng(input.seed),
+    settings: { speedScoring: true, sound: true },
+    phase: 'lobby',
+    paused: false,
+    locked: false,
+    roundIndex: 0,
+    questionIndex: 0,
+    timer: { endsAt: null, remainingMs: null, durationMs: 0 },
+    nextSeq: 1,
+    current: null,
+    players: {},
+    order: [],
+    banned: [],
+    history: [],
+    questionMsOverride: input.questionMsOverride ?? null,
+    roundIntroMs: input.roundIntroMs ?? GAME.roundIntroMs,
+  };
+}
+
+export type Result<T = void> = { ok: true; value: T } | ({ ok: false } & Refusal);
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const refuse = (code: Refusal['code'], reason: string): { ok: false } & Refusal => ({ ok: false, code, reason });
+
+// ---------- players ----------
+
+export function normalizeName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+}
+
+/** A nickname a person can read, or a refusal saying why not. */
+export function validateName(raw: unknown): Result<string> {
+  if (typeof raw !== 'string') return refuse('bad_message', 'Type a nickname.');
+  const name = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  if (name.length === 0) return refuse('bad_message', 'Type a nickname.');
+  if ([...name].length > GAME.nameMaxChars) return refuse('bad_message', `Nicknames have at most ${GAME.nameMaxChars} characters.`);
+  if (/[\p{C}<>]/u.test(name)) return refuse('bad_message', 'Nicknames may use letters, digits, spaces and punctuation only.');
+  return ok(name);
+}
+
+function teamSizes(g: GameModel): number[] {
+  const sizes = new Array<number>(g.teamCount).fill(0);
+  for (const id of g.order) {
+    const p = g.players[id];
+    if (p) sizes[p.team] = (sizes[p.team] ?? 0) + 1;
+  }
+  return sizes;
+}
+
+/** The team a newcomer joins: the smallest, ties to the lowest number. */
+export function smallestTeam(g: GameModel): number {
+  const sizes = teamSizes(g);
+  let best = 0;
+  for (let t = 1; t < sizes.length; t++) if ((sizes[t] ?? 0) < (sizes[best] ?? 0)) best = t;
+  return best;
+}
+
+export function teamMembers(g: GameModel, team: number): PlayerModel[] {
+  const out: PlayerModel[] = [];
+  for (const id of g.order) {
+    const p = g.players[id];
+    if (p && p.team === team) out.push(p);
+  }
+  return out;
+}
+
+export function isNameTaken(g: GameModel, name: string): boolean {
+  const n = normalizeName(name);
+  return g.order.some((id) => {
+    const p = g.players[id];
+    return p !== undefined && normalizeName(p.name) === n;
+  });
+}
+
+/**
+ * Adds a player to the smallest team. Late joiners (after the lobby) start with their team's
+ * current average score, so their arrival neither lowers nor raises the team's score.
+ */
+export function addPlayer(g: GameModel, id: string, rawName: unknown): Result<PlayerModel> {
+  const name = validateName(rawName);
+  if (!name.ok) return name;
+  if (g.banned.includes(normalizeName(name.value))) return refuse('bad_message', 'The teacher removed this nickname from the game.');
+  if (isNameTaken(g, name.value)) return refuse('bad_message', 'That nickname is taken in this game: pick another.');
+  if (g.order.length >= GAME.maxPlayers) return refuse('bad_message', 'This game is full.');
+  const team = smallestTeam(g);
+  const late = g.phase !== 'lobby';
+  const startScore = late ? teamScore(teamMembers(g, team).map((p) => p.score)) : 0;
+  const player: PlayerModel = { id, name: name.value, team, score: startScore, streak: 0, connected: true, joinedAtSeq: late ? g.nextSeq - 1 : -1 };
+  g.players[id] = player;
+  g.order.push(id);
+  return ok(player);
+}
+
+export function setConnected(g: GameModel, id: string, connected: boolean): void {
+  const p = g.players[id];
+  if (p) p.connected = connected;
+}
+
+export function removePlayer(g: GameModel, id: string, ban: boolean): Result<PlayerModel> {
+  const p = g.players[id];
+  if (!p) return refuse('no_such_player', 'There is no such player in this game.');
+  delete g.players[id];
+  g.order = g.order.filter((x) => x !== id);
+  if (ban) g.banned.push(normalizeName(p.name));
+  return ok(p);
+}
+
+export function movePlayer(g: GameModel, id: string, team: number): Result<PlayerModel> {
+  const p = g.players[id];
+  if (!p) return refuse('no_such_player', 'There is no such player in this game.');
+  if (team < 0 || team >= g.teamCount) return refuse('no_such_team', `This game has teams 1 to ${g.teamCount}.`);
+  if (g.phase !== 'lobby') return refuse('wrong_phase', 'Players can change teams only in the lobby.');
+  p.team = team;
+  return ok(p);
+}
+
+// ---------- flow ----------
+
+export function currentRound(g: GameModel): RoundModel | undefined {
+  return g.rounds[g.roundIndex];
+}
+
+export function currentQuestion(g: GameModel): Question | undefined {
+  return currentRound(g)?.questions[g.questionIndex];
+}
+
+function setTimer(g: GameModel, now: number, durationMs: number | null): void {
+  if (durationMs === null) {
+    g.timer = { endsAt: null, remainingMs: null, durationMs: 0 };
+  } else if (g.paused) {
+    g.timer = { endsAt: null, remainingMs: durationMs, durationMs };
+  } else {
+    g.timer = { endsAt: now + durationMs, remainingMs: null, durationMs };
+  }
+}
+
+function questionLimitMs(g: GameModel, q: Question): number {
+  if (g.questionMsOverride !== null) return g.questionMsOverride;
+  const spec = currentRound(g)?.spec;
+  const sec = q.timeLimitSec ?? spec?.timeLimitSec;
+  return sec !== undefined ? sec * 1000 : GAME.questionMs;
+}
+
+export function startGame(g: GameModel, now: number): Result {
+  if (g.phase !== 'lobby') return refuse('wrong_phase', 'The game has already started.');
+  if (g.rounds.length === 0 || g.rounds.every((r) => r.questions.length === 0)) return refuse('wrong_phase', 'This game plan has no questions.');
+  enterRound(g, 0, now);
+  return ok(undefined);
+}
+
+function enterRound(g: GameModel, round: number, now: number): void {
+  g.roundIndex = round;
+  g.questionIndex = 0;
+  g.current = null;
+  g.phase = 'round-intro';
+  setTimer(g, now, g.roundIntroMs);
+}
+
+function openQuestion(g: GameModel, now: number): void {
+  const q = currentQuestion(g);
+  if (!q) {
+    toLeaderboard(g, now);
+    return;
+  }
+  const limitMs = questionLimitMs(g, q);
+  const shown = q.type === 'order' ? shuffledNotIdentity(g.rng, q.items.length) : [];
+  g.current = { seq: g.nextSeq++, round: g.roundIndex, index: g.questionIndex, limitMs, openedAt: now, shown, answers: {} };
+  g.phase = 'question';
+  setTimer(g, now, limitMs);
+}
+
+function shuffledNotIdentity(rng: Rng, n: number): number[] {
+  const identity = Array.from({ length: n }, (_, i) => i);
+  for (let tries = 0; tries < 8; tries++) {
+    const s = shuffled(rng, identity);
+    if (s.some((v, i) => v !== i)) return s;
+  }
+  return identity.reverse();
+}
+
+function toLeaderboard(g: GameModel, now: number): void {
+  g.current = null;
+  g.phase = 'leaderboard';
+  setTimer(g, now, null);
+}
+
+function toPodium(g: GameModel, now: number): void {
+  g.current = null;
+  g.phase = 'podium';
+  g.paused = false;
+  setTimer(g, now, null);
+}
+
+/** Players who can answer the open question: everyone connected who is in the game. */
+function eligibleCount(g: GameModel): number {
+  let n = 0;
+  for (const id of g.order) if (g.players[id]?.connected) n++;
+  return n;
+}
+
+export function answeredCount(g: GameModel): number {
+  return g.current ? Object.keys(g.current.answers).length : 0;
+}
+
+export function submitAnswer(g: GameModel, playerId: string, seq: number, answer: AnswerPayload, now: number): Result {
+  const p = g.players[playerId];
+  if (!p) return refuse('not_a_player', 'Only players in this game can answer.');
+  const open = g.current;
+  if (g.phase !== 'question' || !open) return refuse('wrong_phase', 'No question is open right now.');
+  if (seq !== open.seq) return refuse('no_such_question', 'That question is no longer open.');
+  if (g.paused) return refuse('paused', 'The game is paused.');
+  if (g.timer.endsAt !== null && now > g.timer.endsAt) return refuse('too_late', 'Time is up for this question.');
+  if (open.answers[playerId]) return refuse('already_answered', 'You have already answered this question.');
+  const q = currentQuestion(g);
+  if (!q || answerCredit(q, answer, open.shown) === null) return refuse('bad_answer', 'That answer does not fit this question.');
+  open.answers[playerId] = { answer, elapsedMs: Math.max(0, now - open.openedAt) };
+  if (answeredCount(g) >= eligibleCount(g)) closeQuestion(g, now, false);
+  return ok(undefined);
+}
+
+function distributionOf(q: Question, records: readonly AnswerRecord[], shown: readonly number[]): number[] {
+  switch (q.type) {
+    case 'single':
+    case 'poll':
+    case 'multi':
+    case 'truefalse': {
+      const n = q.type === 'truefalse' ? 2 : q.options.length;
+      const counts = new Array<number>(n).fill(0);
+      for (const r of records) {
+        const picked = r.answer.kind === 'choice' ? [r.answer.index] : r.answer.kind === 'multi' ? r.answer.indices : [];
+        for (const i of picked) if (i < n) counts[i] = (counts[i] ?? 0) + 1;
+      }
+      return counts;
+    }
+    case 'order': {
+      // How many players put each item (in its correct order) in its right place.
+      const counts = new Array<number>(q.items.length).fill(0);
+      for (const r of records) {
+        if (r.answer.kind !== 'order') continue;
+        r.answer.order.forEach((position, k) => {
+          if (shown[position] === k) counts[k] = (counts[k] ?? 0) + 1;
+        });
+      }
+      return counts;
+    }
+    case 'numeric': {
+      const buckets = new Array<number>(SCORING.numericBuckets).fill(0);
+      const width = (q.max - q.min) / SCORING.numericBuckets;
+      for (const r of records) {
+        if (r.answer.kind !== 'numeric') continue;
+        const b = Math.min(SCORING.numericBuckets - 1, Math.max(0, Math.floor((r.answer.value - q.min) / width)));
+        buckets[b] = (buckets[b] ?? 0) + 1;
+      }
+      return buckets;
+    }
+    default: {
+      const never: never = q;
+      return never;
+    }
+  }
+}
+
+/** Scores the open question and shows the reveal; `skipped` closes it without scoring anyone. */
+function closeQuestion(g: GameModel, now: number, skipped: boolean): QuestionRecord | null {
+  const open = g.current;
+  const q = currentQuestion(g);
+  if (!open || !q) return null;
+  const records: AnswerRecord[] = [];
+  const eligible = eligibleCount(g);
+  for (const id of g.order) {
+    const p = g.players[id];
+    const a = open.answers[id];
+    if (!p) continue;
+    if (!a) {
+      if (!skipped && q.type !== 'poll') p.streak = 0;
+      continue;
+    }
+    const credit = answerCredit(q, a.answer, open.shown) ?? 0;
+    const s = skipped
+      ? { points: 0, streak: p.streak }
+      : scoreAnswer({ credit, elapsedMs: a.elapsedMs, limitMs: open.limitMs, streakBefore: p.streak, speedScoring: g.settings.speedScoring, scored: q.type !== 'poll' });
+    p.score += s.points;
+    p.streak = s.streak;
+    records.push({ playerId: id, answer: a.answer, elapsedMs: a.elapsedMs, credit, points: s.points });
+  }
+  const record: QuestionRecord = {
+    seq: open.seq,
+    round: open.round,
+    index: open.index,
+    questionId: q.id,
+    type: q.type,
+    shown: open.shown,
+    distribution: distributionOf(q, records, open.shown),
+    answered: records.length,
+    eligible,
+    skipped,
+    answers: records,
+  };
+  g.history.push(record);
+  g.phase = 'reveal';
+  setTimer(g, now, null);
+  return record;
+}
+
+/** Advances timed phases whose time is up. Returns true when something changed. */
+export function advanceTimers(g: GameModel, now: number): boolean {
+  if (g.paused || g.timer.endsAt === null || now < g.timer.endsAt) return false;
+  if (g.phase === 'round-intro') {
+    openQuestion(g, now);
+    return true;
+  }
+  if (g.phase === 'question') {
+    closeQuestion(g, now, false);
+    return true;
+  }
+  return false;
+}
+
+/** The teacher's "Next": from a reveal to the next question or the leaderboard; from the leaderboard to the next round or the podium. */
+export function next(g: GameModel, now: number): Result {
+  if (g.phase === 'reveal') {
+    const round = currentRound(g);
+    g.questionIndex++;
+    g.current = null;
+    if (round && g.questionIndex < round.questions.length) openQuestion(g, now);
+    else toLeaderboard(g, now);
+    return ok(undefined);
+  }
+  if (g.phase === 'leaderboard') {
+    if (g.roundIndex + 1 < g.rounds.length) enterRound(g, g.roundIndex + 1, now);
+    else toPodium(g, now);
+    return ok(undefined);
+  }
+  if (g.phase === 'round-intro') {
+    openQuestion(g, now);
+    return ok(undefined);
+  }
+  return refuse('wrong_phase', g.phase === 'question' ? 'A question is open: skip it or wait for the timer.' : 'There is nothing to go on to.');
+}
+
+export function skip(g: GameModel, now: number): Result {
+  if (g.phase === 'question') {
+    closeQuestion(g, now, true);
+    return next(g, now);
+  }
+  if (g.phase === 'round-intro' || g.phase === 'reveal' || g.phase === 'leaderboard') return next(g, now);
+  return refuse('wrong_phase', 'There is nothing to skip.');
+}
+
+export function pause(g: GameModel, now: number): Result {
+  if (g.paused) return refuse('wrong_phase', 'The game is already paused.');
+  if (g.phase === 'lobby' || g.phase === 'podium') return refuse('wrong_phase', 'There is nothing running to pause.');
+  g.paused = true;
+  if (g.timer.endsAt !== null) {
+    g.timer = { ...g.timer, endsAt: null, remainingMs: Math.max(0, g.timer.endsAt - now) };
+  }
+  return ok(undefined);
+}
+
+export function resume(g: GameModel, now: number): Result {
+  if (!g.paused) return refuse('wrong_phase', 'The game is not paused.');
+  g.paused = false;
+  if (g.timer.remainingMs !== null) {
+    const elapsedBefore = g.timer.durationMs - g.timer.remainingMs;
+    g.timer = { ...g.timer, endsAt: now + g.timer.remainingMs, remainingMs: null };
+    // Answer times count only unpaused time: move the opening instant forward by the pause.
+    if (g.current) g.current.openedAt = now - elapsedBefore;
+  }
+  return ok(undefined);
+}
+
+export function extend(g: GameModel, ms: number): Result {
+  if (g.phase !== 'question') return refuse('wrong_phase', 'Only an open question can get more time.');
+  const t = g.timer;
+  g.timer = {
+    endsAt: t.endsAt !== null ? t.endsAt + ms : null,
+    remainingMs: t.remainingMs !== null ? t.remainingMs + ms : null,
+    durationMs: t.durationMs + ms,
+  };
+  if (g.current) (g.current as { limitMs: number }).limitMs += ms;
+  return ok(undefined);
+}
+
+export function endRound(g: GameModel, now: number): Result {
+  if (g.phase === 'question') closeQuestion(g, now, false);
+  if (g.phase === 'question' || g.phase === 'reveal' || g.phase === 'round-intro') {
+    toLeaderboard(g, now);
+    return ok(undefined);
+  }
+  return refuse('wrong_phase', 'No round is running.');
+}
+
+export function endGame(g: GameModel, now: number): Result {
+  if (g.phase === 'podium') return refuse('wrong_phase', 'The game has already ended.');
+  if (g.phase === 'question') closeQuestion(g, now, false);
+  toPodium(g, now);
+  return ok(undefined);
+}
+
+// ---------- standings ----------
+
+export interface TeamStanding {
+  readonly team: number;
+  readonly score: number;
+  readonly members: number;
+  readonly rank: number;
+}
+
+export function teamStandings(g: GameModel): TeamStanding[] {
+  const rows = Array.from({ length: g.teamCount }, (_, team) => {
+    const members = teamMembers(g, team);
+    return { team, score: teamScore(members.map((p) => p.score)), members: members.length };
+  });
+  const sorted = [...rows].sort((a, b) => b.score - a.score || a.team - b.team);
+  return rows.map((r) => ({ ...r, rank: rankOf(sorted.map((x) => x.score), r.score) }));
+}
+
+/** 1-based competition rank ("1224"): ties share a rank. `sortedDesc` must be sorted high to low. */
+function rankOf(sortedDesc: readonly number[], score: number): number {
+  let lo = 0;
+  let hi = sortedDesc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sortedDesc[mid] ?? 0) > score) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
+/** Ranks of every player (by total score) and the top N, computed once per reveal. */
+export function playerRanks(g: GameModel, top = SCORING.topPlayers): { rankOf: (id: string) => number; top: PlayerModel[] } {
+  const players = g.order.map((id) => g.players[id]).filter((p): p is PlayerModel => p !== undefined);
+  const sorted = [...players].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  const scores = sorted.map((p) => p.score);
+  return {
+    rankOf: (id) => {
+      const p = g.players[id];
+      return p ? rankOf(scores, p.score) : 0;
+    },
+    top: sorted.slice(0, top),
+  };
+}

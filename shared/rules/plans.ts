@@ -1,0 +1,66 @@
+// Game plans: the rounds a game runs, in order. Built-in plans ship here; a teacher's plan
+// (issue 5) is the same shape. Quiz rounds name the topics they draw from.
+import type { Localized } from '../i18n-types.ts';
+import type { Topic } from '../content/topics.ts';
+
+export interface QuizRoundSpec {
+  readonly kind: 'quiz';
+  readonly title: Localized;
+  readonly topics: readonly Topic[];
+  readonly count: number;
+  /** Seconds per question; the question's own limit wins when it has one. */
+  readonly timeLimitSec?: number;
+}
+
+export type RoundSpec = QuizRoundSpec;
+
+export interface PlanSpec {
+  readonly id: string;
+  readonly title: Localized;
+  readonly rounds: readonly RoundSpec[];
+}
+
+export const BUILT_IN_PLANS: readonly PlanSpec[] = [
+  {
+    id: 'quick',
+    title: { es: 'Quiz rápido: ¿qué es un sistema distribuido?', en: 'Quick quiz: what is a distributed system?' },
+    rounds: [
+      {
+        kind: 'quiz',
+        title: { es: 'Cliente–servidor, HTTP y las capas de protocolos', en: 'Client–server, HTTP and the protocol layers' },
+        topics: ['intro', 'protocols'],
+        count: 8,
+      },
+    ],
+  },
+  {
+    id: 'intro',
+    title: { es: 'Introducción a los sistemas distribuidos', en: 'Intro to distributed systems' },
+    rounds: [
+      {
+        kind: 'quiz',
+        title: { es: 'De cliente–servidor a distribuido', en: 'From client–server to distributed' },
+        topics: ['intro', 'centralized', 'protocols'],
+        count: 6,
+      },
+      {
+        kind: 'quiz',
+        title: { es: 'Fallos, escalabilidad y rendimiento', en: 'Failures, scalability and performance' },
+        topics: ['failures', 'scalability', 'performance'],
+        count: 6,
+      },
+      {
+        kind: 'quiz',
+        title: { es: 'Monitorización, pruebas y despliegue', en: 'Monitoring, testing and deployment' },
+        topics: ['monitoring', 'testing', 'maintenance', 'fault-tolerance', 'deployment'],
+        count: 6,
+      },
+    ],
+  },
+];
+
+export const DEFAULT_PLAN_ID = 'quick';
+
+export function getPlan(id: string): PlanSpec | undefined {
+  return BUILT_IN_PLANS.find((p) => p.id === id);
+}

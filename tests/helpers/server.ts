@@ -1,0 +1,69 @@
+// Boots the real server (Express + Colyseus, in-memory presence) on a free port for a test file,
+// with fast timers, and wraps it in @colyseus/testing's ColyseusTestServer for real SDK clients.
+import net from 'node:net';
+import { ColyseusTestServer } from '@colyseus/testing';
+import { Client, type Room } from '@colyseus/sdk';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { createLogger } from '../../server/log.ts';
+import { createGameServer, type GameServer } from '../../server/app.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TestServer {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly port: number;
+  readonly server: GameServer;
+  readonly colyseus: ColyseusTestServer;
+  createGame(body?: Record<string, unknown>): Promise<{ code: string; hostToken: string; joinUrl: string }>;
+  client(): Client;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const port = await freePort();
+  const config: Config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', QUESTION_SECONDS: '3', ROUND_INTRO_MS: '200', TICK_MS: '20', PATCH_RATE_MS: '30', LOG_LEVEL: 'silent', ...env });
+  const server = await createGameServer(config, createLogger(config.logLevel));
+  await server.listen();
+  const url = `http://127.0.0.1:${port}`;
+  const colyseus = new ColyseusTestServer(server.gameServer);
+  return {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    port,
+    server,
+    colyseus,
+    async createGame(body = { lang: 'en', teams: 2 }) {
+      const res = await fetch(`${url}/api/games`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (res.status !== 201) throw new Error(`POST /api/games → ${res.status} ${await res.text()}`);
+      return (await res.json()) as { code: string; hostToken: string; joinUrl: string };
+    },
+    client: () => new Client(`ws://127.0.0.1:${port}`),
+    async close() {
+      await colyseus.cleanup().catch(() => undefined);
+      await server.shutdown();
+    },
+  };
+}
+
+/** Collects every message of a room by type, for assertions without sleeping. */
+export function recorder(room: Room) {
+  const messages: { type: string | number; payload: any }[] = [];
+  room.onMessage('*', (type, payload) => messages.push({ type, payload }));
+  return {
+    messages,
+    of: (type: string) => messages.filter((m) => m.type === type).map((m) => m.payload),
+    last: (type: string) => messages.filter((m) => m.type === type).at(-1)?.payload,
+  };
+}
