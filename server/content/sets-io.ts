@@ -445,7 +445,8 @@ function csvField(path: readonly PropertyKey[], type: string | undefined, column
 
 /**
  * The set as CSV in this project's columns (import gives the same set back). A set in one
- * language uses the plain text columns and `lang`; a bilingual one uses _es/_en columns.
+ * language uses the plain text columns; a bilingual one uses _es/_en columns. `lang` on
+ * every row carries that language (or the set's), from which import sets the set's lang.
  * `bom` (default true) prefixes a UTF-8 BOM so that Excel reads accents right.
  */
 export function exportSetCsv(set: QuestionSet, opts: { bom?: boolean } = {}): string {
@@ -460,7 +461,7 @@ export function exportSetCsv(set: QuestionSet, opts: { bom?: boolean } = {}): st
   }
   const single: Lang | undefined = used.size === 1 ? [...used][0] : undefined;
   const columns: string[] = CSV_COLUMNS.flatMap((c) =>
-    (TEXT_COLUMNS as readonly string[]).includes(c) && !single ? [`${c}_es`, `${c}_en`] : c === 'lang' && !single ? [] : [c],
+    (TEXT_COLUMNS as readonly string[]).includes(c) && !single ? [`${c}_es`, `${c}_en`] : [c],
   );
   const records = set.questions.map((q, i) => {
     const rec: Record<string, string> = {};
@@ -478,7 +479,8 @@ export function exportSetCsv(set: QuestionSet, opts: { bom?: boolean } = {}): st
     if (q.timeLimitSec !== undefined) rec.time_limit = String(q.timeLimitSec);
     if (q.topic) rec.topic = q.topic;
     rec.difficulty = String(q.difficulty);
-    if (single) rec.lang = single;
+    const rowLang = single ?? set.lang;
+    if (rowLang) rec.lang = rowLang;
     rec.id = q.id;
     if (q.source) rec.source = q.source;
     if (i === 0) {
