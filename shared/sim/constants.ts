@@ -1,0 +1,178 @@
+// Every tunable of the simulation, with its unit and the reason for its value.
+// Game time runs faster than real time: one tick is one simulated second, so a
+// 4-minute round at 10 ticks per second covers 40 minutes of service time.
+// Delays and windows below are in simulated seconds (= ticks); docs/simulation.md
+// gives the sources.
+
+/** Simulated seconds per tick. The live room steps at 10 Hz, so game time runs 10× real time. */
+export const TICK_SECONDS = 1;
+/** The rate the live room is expected to step at (ticks per real second); used only for docs and the CLI. */
+export const LIVE_TICKS_PER_SECOND = 10;
+
+export const DEFAULTS = {
+  /** Credits a team has to spend on actions when the caller gives none. */
+  credits: 100,
+  /** SLO: share of requests that must be good (successful and within latencyMs). Looser than a real 99.9 %
+   * because a round squeezes a month's incidents into 40 minutes. */
+  sloAvailability: 0.99,
+  /** SLO latency threshold, ms. */
+  sloLatencyMs: 500,
+  /** Client retries per request after the first attempt (AWS SDK default standard mode: 2). */
+  maxRetries: 2,
+} as const;
+
+export const APP = {
+  /** Concurrent requests one instance works on (worker threads / event-loop concurrency). */
+  workers: 8,
+  /** CPU and local work per request, ms, before any downstream call. */
+  serviceMs: 40,
+  /** Launch to ready (image pull + process start + readiness probe), s. */
+  bootSec: 30,
+  /** Restart of one instance (process restart + readiness), s. */
+  restartSec: 15,
+  maxPerZone: 10,
+  /** Bound of an instance's queue, in seconds of its capacity; beyond it requests are refused (503).
+   * Below the client timeout, so what waits is still answered in time (AWS Builders' Library: bounded queues). */
+  queueMaxSec: 2,
+  /** Memory share at which GC pressure starts to eat capacity; at 1 the instance is OOM-killed. */
+  leakThrottleAt: 0.7,
+  /** Capacity lost at 100 % memory through GC thrash (share). */
+  leakMaxSlowdown: 0.8,
+} as const;
+
+export const CLIENT = {
+  /** Client (browser/SDK) timeout, ms: a response later than this is a failure even if the server finished it. */
+  timeoutMs: 3000,
+  /** Exponential backoff base, s; retry k waits uniformly in [1, base·2^(k-1)+1] s (full jitter, AWS). */
+  backoffBaseSec: 1,
+  /** Ring buffer length for scheduled retries, s; must exceed the longest backoff. */
+  retryRing: 16,
+} as const;
+
+export const HEALTH_CHECK = {
+  /** Probe interval, s (Kubernetes periodSeconds defaults to 10; AWS ALB 30; a tight setup uses 5). */
+  intervalSec: 5,
+  /** Consecutive failed probes before the target is taken out of rotation. */
+  unhealthyThreshold: 3,
+} as const;
+
+export const EDGE = {
+  /** Latency of a response served by the CDN, ms. */
+  cdnHitMs: 15,
+  /** Edge + load-balancer hop added to every origin response, ms. */
+  hopMs: 5,
+  /** CDN hit ratio on cacheable (static) traffic when warm. */
+  cdnHitRatio: 0.95,
+  /** CDN warm-up time constant after it is switched on, s. */
+  cdnWarmTauSec: 20,
+  /** Share of bot traffic a blocking rule (WAF) stops, and the legitimate share it wrongly blocks. */
+  blockBotShare: 0.97,
+  blockFalsePositive: 0.002,
+  /** Token-bucket burst, in seconds of the configured rate. */
+  rateLimitBurstSec: 2,
+} as const;
+
+export const CACHE = {
+  hitMs: 1,
+  /** Hit ratio of a warm cache on read requests. */
+  maxHitRatio: 0.92,
+  /** Warm-up time constant: h(t) = h_max·(1 − e^(−t/τ)), s. */
+  warmTauSec: 120,
+  /** Hit ratio reached by the warm-cache action (preloading hot keys), as a share of h_max. */
+  warmedShare: 0.9,
+} as const;
+
+export const DB = {
+  /** Database queries per read request on a cache miss (a page is several queries). */
+  queriesPerRead: 8,
+  /** Capacity cost of one write, in read-query units (WAL, indexes, fsync). */
+  writeUnits: 3,
+  primaryUnitsPerSec: 4000,
+  replicaUnitsPerSec: 3000,
+  /** Connection pool size per database node: the c of its M/M/c queue. */
+  connections: 16,
+  queryMs: 3,
+  /** Pool wait before a query gives up, ms. */
+  poolTimeoutMs: 1000,
+  maxReplicas: 4,
+  /** Writes per second one replica can apply; lag grows when the primary writes faster. */
+  replicaApplyWps: 400,
+  /** Replicas lagging more than this are taken out of the read pool, s. */
+  maxLagSec: 5,
+  /** Promote a healthy replica to primary, s (RDS Multi-AZ ~60–120 s; Patroni ~30 s). */
+  promoteSec: 20,
+  /** Without a replica: restore the latest backup, s. */
+  restoreSec: 120,
+  /** Create a replica from a snapshot and catch up, s. */
+  addReplicaSec: 60,
+} as const;
+
+export const PAYMENTS = {
+  baseMs: 150,
+  /** Client timeout on the payments call, ms: a slower call fails, after holding a worker this long. */
+  timeoutMs: 2000,
+} as const;
+
+/** Circuit breaker on the payments call (Hystrix defaults: 20 requests, 50 % errors, 5 s sleep). */
+export const BREAKER = {
+  windowSec: 10,
+  minCalls: 20,
+  errorThreshold: 0.5,
+  openSec: 10,
+  /** Share of calls let through as probes while half-open. */
+  probeShare: 0.1,
+} as const;
+
+/** Horizontal autoscaler (Kubernetes HPA: desired = ceil(current × metric / target), 15 s sync). */
+export const AUTOSCALE = {
+  periodSec: 15,
+  /** Time constant of the utilization average it acts on, s. */
+  smoothingSec: 30,
+  /** Scale-down only if no recommendation in this window was higher (HPA stabilization window). */
+  downStabilizationSec: 120,
+  minTotal: 2,
+  /** Utilization within ±tolerance of the target does nothing (HPA: 10 %). */
+  tolerance: 0.1,
+} as const;
+
+/** Multi-window burn-rate alerts (Google SRE Workbook, "Alerting on SLOs", table 5-8), windows scaled to game time. */
+export const ALERTS = {
+  page: { longSec: 60, shortSec: 5, burn: 14.4 },
+  ticket: { longSec: 300, shortSec: 30, burn: 6 },
+} as const;
+
+export const DISPLAY = {
+  /** Time constant of the utilization shown on screens, s. */
+  utilSmoothingSec: 3,
+  /** Window for incident impact / recovery checks, s. */
+  healthWindowSec: 10,
+  /** Healthy = bad share in the window at most this multiple of the error budget rate (1 − SLO). */
+  healthyBurn: 2,
+  /** An incident counts as recovered after this many healthy seconds in a row. */
+  recoveredAfterSec: 10,
+  /** Component shown degraded above this utilization. */
+  degradedUtil: 0.85,
+} as const;
+
+/** Running cost in dollars per simulated second. */
+export const COST = {
+  instancePerSec: 0.01,
+  primaryPerSec: 0.02,
+  replicaPerSec: 0.015,
+  cdnPerSec: 0.004,
+  /** Egress/compute per 1000 requests handled at the origin (the CDN is cheaper per request). */
+  originPer1k: 0.001,
+} as const;
+
+export const SCORE = {
+  /** Points for serving every expected user request well. */
+  goodput: 1000,
+  /** Points lost for spending as much as the starting setup would over the whole round. */
+  spend: 150,
+  /** Bonus per incident, scaled down linearly to 0 at detectAfterSec. */
+  detect: 25,
+  detectAfterSec: 120,
+} as const;
+
+/** Latency histogram for the end-of-run percentiles: log-spaced bucket edges, ms. */
+export const HISTOGRAM = { minMs: 1, maxMs: 60_000, buckets: 48 } as const;

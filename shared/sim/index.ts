@@ -1,0 +1,18 @@
+// The service simulation, public API. One tick = TICK_SECONDS simulated seconds.
+//
+//   const run = createRun(getScenario('bad-deploy')!, seed, { credits: 120 });
+//   const { metrics, events } = stepRun(run, actionsThisTick); // mutates run; metrics is reused next tick
+//   summarize(run) → what screens show; runReport(run) → the end-of-round report
+//   replay(card, seed, [{ tick, action }], options) → the same report, byte for byte
+//
+// A run is plain JSON data (RNG state inside): JSON.parse(JSON.stringify(run)) resumes exactly.
+// validateAction answers { ok } or { ok: false, code, reason } and never throws.
+export { createRun, stepRun } from './engine.ts';
+export { currentMetrics, runReport, summarize, replay, playToEnd } from './report.ts';
+export type { SimSummary } from './report.ts';
+export { ACTIONS, ACTION_TYPES, validateAction, checkActionShape, actionCost, actionLogSchema } from './actions.ts';
+export type { ActionSpec, ParamSpec } from './actions.ts';
+export { SCENARIOS, getScenario } from './scenarios.ts';
+export { TICK_SECONDS, LIVE_TICKS_PER_SECOND, DEFAULTS } from './constants.ts';
+export { ROLES, ZONES, COMPONENTS } from './types.ts';
+export type * from './types.ts';

@@ -1,0 +1,170 @@
+// Reading a run: the compact per-tick summary for screens, the end-of-run report, and
+// replay (a run rebuilt from its card, seed and action log, for the debrief and "what if").
+import { CLIENT, HISTOGRAM, SCORE, TICK_SECONDS } from './constants.ts';
+import { createRun, stepRun } from './engine.ts';
+import type { ActionLogEntry, ComponentId, Health, RunOptions, RunReport, ScenarioCard, SimAction, SimRun, TickMetrics } from './types.ts';
+import { COMPONENTS } from './types.ts';
+
+/** The last tick's metrics (the run's own object: copy it to keep it). */
+export function currentMetrics(run: SimRun): TickMetrics {
+  return run.metrics;
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** What a screen needs each tick: small, plain numbers (rounded), no nested state. */
+export interface SimSummary {
+  tick: number;
+  simSec: number;
+  /** Per component: health and smoothed utilization (0..1). */
+  components: Record<ComponentId, { health: Health; util: number }>;
+  throughput: number;
+  goodput: number;
+  errorRate: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  availability: number;
+  budgetRemaining: number;
+  burnRate: number;
+  spend: number;
+  credits: number;
+  cacheHitRatio: number;
+  instances: { a: number; b: number; booting: number };
+  /** Failure reasons this tick, requests. */
+  failedBy: TickMetrics['failedBy'];
+  shed: number;
+  incidents: { id: number; startedAt: number; detected: boolean; recovered: boolean }[];
+  alerts: { id: number; severity: 'page' | 'ticket'; firedAt: number; acked: boolean }[];
+}
+
+export function summarize(run: SimRun): SimSummary {
+  const m = run.metrics;
+  const components = {} as SimSummary['components'];
+  for (const c of COMPONENTS) components[c] = { health: m.health[c], util: r2(m.utilization[c]) };
+  let a = 0, b = 0, booting = 0;
+  for (const i of run.instances) {
+    if (i.state === 'up') i.zone === 0 ? a++ : b++;
+    else if (i.state === 'booting' || i.state === 'restarting') booting++;
+  }
+  const fb = m.failedBy;
+  return {
+    tick: run.tick,
+    simSec: run.tick * TICK_SECONDS,
+    components,
+    throughput: Math.round(m.throughput),
+    goodput: Math.round(m.goodput),
+    errorRate: r4(m.errorRate),
+    p50: Math.round(m.p50),
+    p95: Math.round(m.p95),
+    p99: Math.round(m.p99),
+    availability: r4(m.availability),
+    budgetRemaining: r3(m.budgetRemaining),
+    burnRate: r2(m.burnRate),
+    spend: r2(m.spend),
+    credits: m.credits,
+    cacheHitRatio: r2(m.cacheHitRatio),
+    instances: { a, b, booting },
+    failedBy: {
+      edge: Math.round(fb.edge), noHealthy: Math.round(fb.noHealthy), overflow: Math.round(fb.overflow), timeout: Math.round(fb.timeout),
+      error: Math.round(fb.error), database: Math.round(fb.database), dependency: Math.round(fb.dependency), circuitOpen: Math.round(fb.circuitOpen),
+    },
+    shed: Math.round(m.shed),
+    incidents: run.incidents.filter((i) => i.recoveredAt < 0).map((i) => ({ id: i.id, startedAt: i.startedAt, detected: i.detectedAt >= 0, recovered: false })),
+    alerts: run.alerts.filter((al) => al.resolvedAt < 0).map((al) => ({ id: al.id, severity: al.severity, firedAt: al.firedAt, acked: al.ackedAt >= 0 })),
+  };
+}
+
+/** Quantile of the run's latency histogram (geometric interpolation inside a bucket), ms. */
+function histQuantile(hist: readonly number[], q: number): number {
+  let total = 0;
+  for (const v of hist) total += v;
+  if (total <= 0) return 0;
+  const logMin = Math.log(HISTOGRAM.minMs);
+  const step = (Math.log(HISTOGRAM.maxMs) - logMin) / HISTOGRAM.buckets;
+  let acc = 0;
+  for (let k = 0; k < hist.length; k++) {
+    const v = hist[k]!;
+    if (acc + v >= q * total && v > 0) {
+      if (k >= HISTOGRAM.buckets) return CLIENT.timeoutMs;
+      const f = (q * total - acc) / v;
+      return Math.exp(logMin + (k + f) * step);
+    }
+    acc += v;
+  }
+  return HISTOGRAM.maxMs;
+}
+
+/** The end-of-run (or so-far) report. Times are simulated seconds. */
+export function runReport(run: SimRun): RunReport {
+  const tot = run.totals;
+  const answered = tot.served + tot.failed;
+  const availability = answered > 0 ? tot.served / answered : 1;
+  const ticks = run.tick;
+  const goodShare = run.expectedFresh > 0 ? Math.min(1, tot.goodLegit / expectedSoFar(run)) : 1;
+  const baseline = run.baselineSpendPerSec * ticks * TICK_SECONDS;
+  const spendPts = baseline > 0 ? (SCORE.spend * run.spend) / baseline : 0;
+  let detectPts = 0;
+  const incidents = run.incidents.map((inc) => {
+    const ttd = inc.detectedAt >= 0 ? (inc.detectedAt - inc.startedAt) * TICK_SECONDS : null;
+    const ttr = inc.recoveredAt >= 0 ? (inc.recoveredAt - inc.startedAt) * TICK_SECONDS : null;
+    if (ttd !== null) detectPts += SCORE.detect * Math.max(0, 1 - ttd / SCORE.detectAfterSec);
+    return {
+      id: inc.id, cause: inc.cause, component: inc.component, startedAt: inc.startedAt * TICK_SECONDS,
+      detectedAt: inc.detectedAt >= 0 ? inc.detectedAt * TICK_SECONDS : null,
+      recoveredAt: inc.recoveredAt >= 0 ? inc.recoveredAt * TICK_SECONDS : null,
+      timeToDetect: ttd, timeToRecover: ttr,
+    };
+  });
+  const goodPts = SCORE.goodput * goodShare;
+  const arrived = Math.round(tot.arrived), served = Math.round(tot.served), failed = Math.round(tot.failed), shed = Math.round(tot.shed);
+  const budget = (1 - run.sloAvailability) * run.expectedFresh;
+  return {
+    scenario: run.card.id,
+    seed: run.seed,
+    ticks,
+    simSeconds: ticks * TICK_SECONDS,
+    availability: r4(availability * 100) / 100,
+    p50LatencyMs: Math.round(histQuantile(run.histogram, 0.5)),
+    p95LatencyMs: Math.round(histQuantile(run.histogram, 0.95)),
+    p99LatencyMs: Math.round(histQuantile(run.histogram, 0.99)),
+    cost: r2(run.spend),
+    score: Math.round(goodPts - spendPts + detectPts),
+    scoreParts: { goodput: Math.round(goodPts), spend: -Math.round(spendPts), detection: Math.round(detectPts) },
+    goodShare: r4(goodShare),
+    sloMet: answered > 0 ? tot.good / answered >= run.sloAvailability : true,
+    errorBudgetRemaining: r3(Math.max(0, 1 - tot.bad / budget)),
+    // rounded to whole requests; queued absorbs the rounding so the identity stays exact
+    requests: { arrived, served, failed, shed, queued: arrived - served - failed - shed, fresh: Math.round(tot.fresh), retries: Math.round(tot.retries), good: Math.round(tot.good) },
+    creditsSpent: run.creditsSpent,
+    creditsLeft: run.credits,
+    actions: { applied: tot.actionsApplied, refused: tot.actionsRefused },
+    alertsFired: run.alerts.length,
+    incidents,
+  };
+}
+
+/** Expected user requests over the ticks stepped so far (the full-round figure once the run is over). */
+function expectedSoFar(run: SimRun): number {
+  return run.tick >= run.durationTicks ? run.expectedFresh : (run.expectedFresh * run.tick) / run.durationTicks;
+}
+
+/** Steps a run to its end, feeding each logged action at its tick; actions are taken in log order. */
+export function playToEnd(run: SimRun, log: readonly ActionLogEntry[] = []): SimRun {
+  const sorted = [...log].sort((x, y) => x.tick - y.tick);
+  let k = 0;
+  const batch: SimAction[] = [];
+  while (run.tick < run.durationTicks) {
+    batch.length = 0;
+    while (k < sorted.length && sorted[k]!.tick <= run.tick) batch.push(sorted[k++]!.action);
+    stepRun(run, batch);
+  }
+  return run;
+}
+
+/** Rebuilds a run from its inputs and returns its report: same inputs, same bytes. */
+export function replay(card: ScenarioCard, seed: number, actionLog: readonly ActionLogEntry[], options: RunOptions = {}): RunReport {
+  return runReport(playToEnd(createRun(card, seed, options), actionLog));
+}
