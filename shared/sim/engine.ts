@@ -3,9 +3,23 @@
 // card's timeline and the team's actions. Pure and deterministic: all randomness comes from
 // the sfc32 state inside the run. stepRun MUTATES the run in place (one allocation-light pass);
 // the run stays plain JSON data, so JSON.parse(JSON.stringify(run)) continues identically.
-import {
-  ALERTS, APP, AUTOSCALE, BREAKER, CACHE, CLIENT, COST, DB, DEFAULTS, DISPLAY, EDGE, HEALTH_CHECK, HISTOGRAM, PAYMENTS, TICK_SECONDS,
-} from './constants.ts';
+import * as K from './constants.ts';
+// read once into module locals: a hot loop then reads plain objects, not live import bindings
+const ALERTS = K.ALERTS;
+const APP = K.APP;
+const AUTOSCALE = K.AUTOSCALE;
+const BREAKER = K.BREAKER;
+const CACHE = K.CACHE;
+const CLIENT = K.CLIENT;
+const COST = K.COST;
+const DB = K.DB;
+const DEFAULTS = K.DEFAULTS;
+const DISPLAY = K.DISPLAY;
+const EDGE = K.EDGE;
+const HEALTH_CHECK = K.HEALTH_CHECK;
+const HISTOGRAM = K.HISTOGRAM;
+const PAYMENTS = K.PAYMENTS;
+const TICK_SECONDS = K.TICK_SECONDS;
 import { actionCost, validateAction } from './actions.ts';
 import { erlangC } from './queueing.ts';
 import { nextFloat, nextNormal, seedRng } from './rng.ts';
@@ -163,6 +177,11 @@ const scratch = {
   pw: new Float64Array(64), m: new Float64Array(64),
 };
 
+/** Events of the step in progress (steps are synchronous, so one sink serves every run). */
+let sink: SimEvent[] | null = null;
+const emitTo = (e: SimEvent): void => {
+  (sink ??= []).push(e);
+};
 type Emit = (e: SimEvent) => void;
 
 /**
@@ -173,10 +192,8 @@ type Emit = (e: SimEvent) => void;
 export function stepRun(run: SimRun, actions: readonly SimAction[] = NO_ACTIONS): StepResult {
   if (run.tick >= run.durationTicks) return { tick: run.tick, metrics: run.metrics, events: EMPTY };
   const t = run.tick;
-  let events: SimEvent[] | null = null;
-  const emit: Emit = (e) => {
-    (events ??= []).push(e);
-  };
+  sink = null;
+  const emit = emitTo;
   const m = run.metrics;
   const fb = m.failedBy;
   m.failed = 0;
@@ -192,7 +209,9 @@ export function stepRun(run: SimRun, actions: readonly SimAction[] = NO_ACTIONS)
   monitor(run, t, emit);
   run.tick = t + 1;
   m.tick = run.tick;
-  return { tick: run.tick, metrics: m, events: events ?? EMPTY };
+  const events = sink ?? EMPTY;
+  sink = null;
+  return { tick: run.tick, metrics: m, events };
 }
 
 function startIncident(run: SimRun, t: number, cause: EventType, component: IncidentComponent, endsAt: number, emit: Emit): Incident {
@@ -1026,8 +1045,13 @@ function flow(run: SimRun, t: number): void {
   const edgeU = run.rateLimitRps > 0 ? Math.min(1, (admitted + shed) / (run.rateLimitRps * DT)) : 0;
   const lbU = rotUp + deadInRot > 0 ? deadInRot / (rotUp + deadInRot) : 0;
   const payU = run.breakerOn && run.breaker !== 'closed' ? 1 : Math.min(1, run.depLatencyMs / PAYMENTS.timeoutMs);
-  const raw = [edgeU, lbU, zN0 > 0 ? zUtil0 / zN0 : 0, zN1 > 0 ? zUtil1 / zN1 : 0, 1 - h / CACHE.maxHitRatio, db.util, payU];
-  for (let k = 0; k < 7; k++) su[k]! += (raw[k]! - su[k]!) * UTIL_STEP;
+  su[C_EDGE]! += (edgeU - su[C_EDGE]!) * UTIL_STEP;
+  su[C_LB]! += (lbU - su[C_LB]!) * UTIL_STEP;
+  su[C_ZA]! += ((zN0 > 0 ? zUtil0 / zN0 : 0) - su[C_ZA]!) * UTIL_STEP;
+  su[C_ZB]! += ((zN1 > 0 ? zUtil1 / zN1 : 0) - su[C_ZB]!) * UTIL_STEP;
+  su[C_CACHE] = 1 - h / CACHE.maxHitRatio;
+  su[C_DB]! += (db.util - su[C_DB]!) * UTIL_STEP;
+  su[C_PAY]! += (payU - su[C_PAY]!) * UTIL_STEP;
   const U = m.utilization;
   U.edge = su[C_EDGE]!; U.lb = su[C_LB]!; U.zoneA = su[C_ZA]!; U.zoneB = su[C_ZB]!; U.cache = 1 - h / CACHE.maxHitRatio; U.db = su[C_DB]!; U.payments = su[C_PAY]!;
   const H = m.health;
@@ -1111,10 +1135,9 @@ function monitor(run: SimRun, t: number, emit: Emit): void {
   }
   run.windowsAt = t + 1;
   const budgetRate = 1 - run.sloAvailability;
-  const burn = (w: number): number => {
-    const tot = sums[2 * w]!;
-    return tot > 1e-9 ? sums[2 * w + 1]! / tot / budgetRate : 0;
-  };
+  const burn = burnOf;
+  burnSums = sums;
+  burnBudget = budgetRate;
   m.burnRate = burn(W_PAGE_LONG);
   m.budgetRemaining = Math.max(0, 1 - run.totals.bad / (budgetRate * run.expectedFresh));
 
@@ -1140,6 +1163,14 @@ function monitor(run: SimRun, t: number, emit: Emit): void {
       emit({ type: 'incident-recovered', tick: t, incident: inc.id });
     }
   }
+}
+
+let burnSums: number[] = [];
+let burnBudget = 1;
+/** Burn rate over window w of the sums set by monitor(): bad share / (1 − SLO). */
+function burnOf(w: number): number {
+  const tot = burnSums[2 * w]!;
+  return tot > 1e-9 ? burnSums[2 * w + 1]! / tot / burnBudget : 0;
 }
 
 function alertRule(run: SimRun, t: number, severity: 'page' | 'ticket', fire: boolean, clear: boolean, emit: Emit): void {
