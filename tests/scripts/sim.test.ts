@@ -1,0 +1,67 @@
+// The sim command line, spawned as a teacher would run it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const sim = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sim.ts', ...args], { cwd: root, encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+
+describe('npm run sim', () => {
+  it('--list prints every card with a recommended script that --actions accepts, and it beats doing nothing', () => {
+    const r = sim('--list');
+    expect(r.status).toBe(0);
+    const cards = JSON.parse(r.stdout) as { id: string; title: { es: string; en: string }; topic: string; concept: object; recommended: unknown[] }[];
+    expect(cards.length).toBeGreaterThanOrEqual(12);
+    for (const c of cards) expect(c.title.es && c.title.en && c.topic && c.concept).toBeTruthy();
+    const card = cards.find((c) => c.id === 'bad-deploy')!;
+    const file = join(dir, 'rec.json');
+    writeFileSync(file, JSON.stringify(card.recommended));
+    const rec = sim('--scenario', 'bad-deploy', '--seed', '4', '--actions', file, '--json');
+    const none = sim('--scenario', 'bad-deploy', '--seed', '4', '--json');
+    expect(rec.status).toBe(0);
+    expect(rec.stderr).toBe('');
+    const a = JSON.parse(rec.stdout), b = JSON.parse(none.stdout);
+    expect(a.score).toBeGreaterThan(b.score);
+    for (const k of ['availability', 'p95LatencyMs', 'cost', 'score']) expect(typeof a[k]).toBe('number');
+    expect(a.requests.arrived).toBe(a.requests.served + a.requests.failed + a.requests.shed + a.requests.queued);
+  });
+
+  it('prints a readable report by default, identical for the same seed', () => {
+    const a = sim('--scenario', 'db-failover', '--seed', '7');
+    expect(a.status).toBe(0);
+    expect(a.stdout).toMatch(/availability/);
+    expect(a.stdout).toMatch(/db-primary-failure/);
+    expect(sim('--scenario', 'db-failover', '--seed', '7').stdout).toBe(a.stdout);
+  });
+
+  it.each([
+    [[], /--scenario is required/],
+    [['--scenario', 'nope', '--seed', '1'], /unknown scenario "nope"/],
+    [['--scenario', 'bad-deploy'], /--seed is required/],
+    [['--scenario', 'bad-deploy', '--seed', 'x'], /whole number/],
+    [['--frobnicate'], /unknown argument/],
+    [['--scenario', 'bad-deploy', '--seed', '1', '--actions', '/no/such/file.json'], /cannot read/],
+  ])('%j → clear message, non-zero exit', (args, message) => {
+    const r = sim(...args);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    ['not json', '{', /not valid JSON/],
+    ['wrong shape', '{"tick":1}', /not a valid action list/],
+    ['unknown action', '[{"tick":1,"action":{"type":"explode"}}]', /action\.type/],
+    ['out of range', '[{"tick":1,"action":{"type":"scale","zone":"a","count":50}}]', /between 0 and 10/],
+    ['out of order', '[{"tick":9,"action":{"type":"diagnose"}},{"tick":1,"action":{"type":"diagnose"}}]', /tick order/],
+  ])('a bad action file (%s) is refused', (_name, text, message) => {
+    const file = join(dir, `bad-${_name.replace(/ /g, '-')}.json`);
+    writeFileSync(file, text);
+    const r = sim('--scenario', 'bad-deploy', '--seed', '1', '--actions', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
