@@ -320,7 +320,7 @@ export const SCENARIOS: readonly ScenarioCard[] = [
     },
     traffic: { baseRps: 600 },
     setup: { sloLatencyMs: 200 },
-    timeline: [{ at: 600, event: { type: 'bad-deploy', errorRate: 0.005, latencyFactor: 2.2, rolloutSec: 120 } }],
+    timeline: [{ at: 600, event: { type: 'bad-deploy', errorRate: 0.005, latencyFactor: 2.3, rolloutSec: 120 } }],
     recommended: [
       { tick: 700, action: { type: 'diagnose' } },
       { tick: 712, action: { type: 'rollback' } },

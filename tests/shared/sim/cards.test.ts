@@ -63,6 +63,13 @@ describe('responses', () => {
     expect(replay(c, 1, zero).score).toBeLessThan(none.score);
   });
 
+  it('silent-slowdown: latency alone burns the budget and fires alerts while availability stays above 99 %', () => {
+    const r = replay(getScenario('silent-slowdown')!, 1, []);
+    expect(r.availability).toBeGreaterThan(0.99);
+    expect(r.alertsFired).toBeGreaterThan(0);
+    expect(r.sloMet).toBe(false);
+  });
+
   it('turning the CDN off during the premiere spike scores lower than doing nothing', () => {
     const c = getScenario('premiere-spike')!;
     expect(replay(c, 1, [{ tick: 620, action: { type: 'cdn', on: false } }]).score).toBeLessThan(replay(c, 1, []).score);
