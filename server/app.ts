@@ -1,6 +1,7 @@
 // Builds the whole server: Express (pages, HTTP API, health) and Colyseus (rooms) on one port.
 // Presence and the matchmaking driver are in memory by default, Redis when REDIS_URL is set.
 import http from 'node:http';
+import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import compression from 'compression';
 import type express from 'express';
@@ -16,6 +17,8 @@ import type { Config } from './config.ts';
 import { createGamesRouter } from './http/games.ts';
 import { createHealthRouter } from './http/health.ts';
 import { createStaticRouter } from './http/static.ts';
+import { createSetsRouter } from './http/sets.ts';
+import { openStore, type Store } from './store/index.ts';
 import type { Logger } from './log.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import { setRoomServices } from './rooms/context.ts';
@@ -24,6 +27,7 @@ export const VERSION = '0.1.0';
 
 export interface GameServer {
   readonly gameServer: Server;
+  readonly store: Store;
   readonly httpServer: http.Server;
   listen(): Promise<number>;
   /** Stops taking new games; rooms keep running until shutdown(). */
@@ -52,6 +56,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   const bank = loadBank();
   setRoomServices({ config, log, questionsFor: (plan, seed) => questionsForPlan(bank, plan, seed) });
 
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'uptime-arena.sqlite') });
   const { presence, driver } = await presenceAndDriver(config);
   const httpServer = http.createServer();
   const startedAt = Date.now();
@@ -81,6 +86,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
         '/api/games',
         createGamesRouter({ codes, log, isDraining: () => draining, publicUrl: process.env.PUBLIC_URL, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
       );
+      app.use('/api/sets', createSetsRouter(store, { log }));
       app.use(createStaticRouter(config.clientDir));
       app.use('/api', (_req, res) => {
         res.status(404).json({ error: 'There is no such API endpoint.' });
@@ -97,6 +103,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
 
   return {
     gameServer,
+    store,
     httpServer,
     async listen() {
       await gameServer.listen(config.port, config.host);
@@ -109,6 +116,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
     async shutdown() {
       draining = true;
       await gameServer.gracefullyShutdown(false);
+      await store.close();
     },
   };
 }

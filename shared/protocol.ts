@@ -80,7 +80,11 @@ export type RefusalCode =
   | 'no_such_player'
   | 'no_such_team'
   | 'paused'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'bad_name'
+  | 'name_taken'
+  | 'name_banned'
+  | 'game_full';
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -109,5 +113,4 @@ export type ServerMessageType = keyof ServerMessages;
 export const PHASES = ['lobby', 'round-intro', 'question', 'reveal', 'leaderboard', 'podium'] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** Close codes the room uses when it removes a client itself. */
-export const CLOSE = { kicked: 4100, seatTaken: 4101, gameOver: 4102 } as const;
+export { JOIN_ERROR, CLOSE } from './codes.ts';

@@ -1,25 +1,57 @@
 // The built client (Vite output): compressed, hashed assets cached for a year, pages never cached.
-// `/` is the student page, `/host` the teacher's.
+// `/` is the student page, `/host` the teacher's. Pages are pre-filled with the catalog text of the
+// visitor's language (?lang=, else Accept-Language), so the join form is readable and usable
+// before any script has run on a slow phone.
 import path from 'node:path';
 import fs from 'node:fs';
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
+import { chooseLang, lookup } from '../../shared/i18n/index.ts';
+import type { Lang } from '../../shared/i18n-types.ts';
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** Fills data-i18n elements and data-i18n-aria/-title attributes with `lang`'s catalog. */
+export function prerender(html: string, lang: Lang): string {
+  return html
+    .replace(/<html lang="[a-z]+"/, `<html lang="${lang}"`)
+    .replace(/(<([a-z0-9]+)\b[^>]*\bdata-i18n="([\w.-]+)"[^>]*>)[^<]*(<\/\2>)/g, (_m, open: string, _tag: string, key: string, close: string) => `${open}${escapeHtml(lookup(lang, key) ?? '')}${close}`)
+    .replace(/\bdata-i18n-(aria|title)="([\w.-]+)"/g, (m, kind: string, key: string) => {
+      const text = lookup(lang, key);
+      return text ? `${m} ${kind === 'aria' ? 'aria-label' : 'title'}="${escapeHtml(text)}"` : m;
+    });
+}
+
+function langOf(req: Request): Lang {
+  const q = typeof req.query.lang === 'string' ? req.query.lang : null;
+  const accepted = (req.get('accept-language') ?? '').split(',').map((part) => part.split(';')[0]?.trim() ?? '');
+  return chooseLang(q, accepted);
+}
 
 export function createStaticRouter(clientDir: string): Router {
   const router = express.Router();
-  const page = (file: string) => (_req: express.Request, res: express.Response) => {
+  const cache = new Map<string, { mtimeMs: number; html: string }>();
+  const page = (file: string) => (req: Request, res: express.Response) => {
     const full = path.join(clientDir, file);
-    if (!fs.existsSync(full)) {
+    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    if (!stat) {
       res.status(503).type('text/plain').send('The client is not built yet: run "npm run build" (npm start does it for you).');
       return;
     }
-    res.set('Cache-Control', 'no-cache').sendFile(full);
+    const lang = langOf(req);
+    const key = `${file}:${lang}`;
+    let cached = cache.get(key);
+    if (!cached || cached.mtimeMs !== stat.mtimeMs) {
+      cached = { mtimeMs: stat.mtimeMs, html: prerender(fs.readFileSync(full, 'utf8'), lang) };
+      cache.set(key, cached);
+    }
+    const html = cached.html;
+    res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Language').type('html').send(html);
   };
   router.get('/', page('index.html'));
   router.get(['/host', '/host/'], page('host.html'));
-  router.use(
-    '/assets',
-    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
-  );
+  router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
   router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   return router;
 }

@@ -9,6 +9,7 @@ import { GAME } from '../../shared/constants.ts';
 import {
   CLOSE,
   clientMessages,
+  JOIN_ERROR,
   hostJoinOptions,
   playerJoinOptions,
   PROTOCOL_VERSION,
@@ -62,7 +63,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const options = createOptions.parse(raw);
     const services = roomServices();
     const plan = getPlan(options.planId);
-    if (!plan) throw new ServerError(400, `Unknown game plan "${options.planId}".`);
+    if (!plan) throw new Error(`Unknown game plan "${options.planId}".`);
     this.roomId = options.code;
     this.hostTokenHash = options.hostTokenHash;
     this.game = rules.createGame({
@@ -95,18 +96,18 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const o = (options ?? {}) as Record<string, unknown>;
     if (o.hostToken !== undefined) return this.joinHost(client, options);
     const parsed = playerJoinOptions.safeParse(options ?? {});
-    if (!parsed.success) throw new ServerError(400, 'The join request is not valid: type a nickname and try again.');
+    if (!parsed.success) throw new ServerError(JOIN_ERROR.bad_request, 'The join request is not valid: type a nickname and try again.');
     const { seat, name } = parsed.data;
     if (seat) {
       const playerId = this.seats.get(sha256(seat));
       if (playerId && this.game.players[playerId]) return this.bindPlayer(client, playerId, seat);
-      if (name === undefined) throw new ServerError(404, 'Your seat in this game was not found. Join again with your nickname.');
+      if (name === undefined) throw new ServerError(JOIN_ERROR.seat, 'Your seat in this game was not found. Join again with your nickname.');
     }
-    if (this.game.phase === 'podium') throw new ServerError(403, 'This game has ended.');
-    if (this.game.locked) throw new ServerError(403, 'The teacher has locked this game: ask them to unlock it.');
+    if (this.game.phase === 'podium') throw new ServerError(JOIN_ERROR.ended, 'This game has ended.');
+    if (this.game.locked) throw new ServerError(JOIN_ERROR.locked, 'The teacher has locked this game: ask them to unlock it.');
     const playerId = this.newPlayerId();
     const added = rules.addPlayer(this.game, playerId, name);
-    if (!added.ok) throw new ServerError(400, added.reason);
+    if (!added.ok) throw new ServerError(joinErrorFor(added.code), added.reason);
     const token = newToken();
     this.seats.set(sha256(token), playerId);
     this.bindPlayer(client, playerId, token);
@@ -115,7 +116,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private joinHost(client: GameClient, options: unknown): void {
     const parsed = hostJoinOptions.safeParse(options);
     if (!parsed.success || !tokensEqual(sha256(parsed.data.hostToken), this.hostTokenHash)) {
-      throw new ServerError(403, 'This teacher link is not valid for this game.');
+      throw new ServerError(JOIN_ERROR.bad_host, 'This teacher link is not valid for this game.');
     }
     client.userData = { kind: 'host' };
     client.view = this.hostView;
@@ -390,4 +391,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   override onUncaughtException(error: Error, method: string): void {
     roomServices().log.error({ err: error, method, code: this.roomId }, 'room handler failed');
   }
+}
+
+function joinErrorFor(code: RefusalCode): number {
+  return code === 'name_taken' || code === 'name_banned' || code === 'game_full' || code === 'bad_name' ? JOIN_ERROR[code] : JOIN_ERROR.bad_request;
 }

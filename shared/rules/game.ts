@@ -151,11 +151,11 @@ export function normalizeName(name: string): string {
 
 /** A nickname a person can read, or a refusal saying why not. */
 export function validateName(raw: unknown): Result<string> {
-  if (typeof raw !== 'string') return refuse('bad_message', 'Type a nickname.');
+  if (typeof raw !== 'string') return refuse('bad_name', 'Type a nickname.');
   const name = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  if (name.length === 0) return refuse('bad_message', 'Type a nickname.');
-  if ([...name].length > GAME.nameMaxChars) return refuse('bad_message', `Nicknames have at most ${GAME.nameMaxChars} characters.`);
-  if (/[\p{C}<>]/u.test(name)) return refuse('bad_message', 'Nicknames may use letters, digits, spaces and punctuation only.');
+  if (name.length === 0) return refuse('bad_name', 'Type a nickname.');
+  if ([...name].length > GAME.nameMaxChars) return refuse('bad_name', `Nicknames have at most ${GAME.nameMaxChars} characters.`);
+  if (/[\p{C}<>]/u.test(name)) return refuse('bad_name', 'Nicknames may use letters, digits, spaces and punctuation only.');
   return ok(name);
 }
 
@@ -200,9 +200,9 @@ export function isNameTaken(g: GameModel, name: string): boolean {
 export function addPlayer(g: GameModel, id: string, rawName: unknown): Result<PlayerModel> {
   const name = validateName(rawName);
   if (!name.ok) return name;
-  if (g.banned.includes(normalizeName(name.value))) return refuse('bad_message', 'The teacher removed this nickname from the game.');
-  if (isNameTaken(g, name.value)) return refuse('bad_message', 'That nickname is taken in this game: pick another.');
-  if (g.order.length >= GAME.maxPlayers) return refuse('bad_message', 'This game is full.');
+  if (g.banned.includes(normalizeName(name.value))) return refuse('name_banned', 'The teacher removed this nickname from the game.');
+  if (isNameTaken(g, name.value)) return refuse('name_taken', 'That nickname is taken in this game: pick another.');
+  if (g.order.length >= GAME.maxPlayers) return refuse('game_full', 'This game is full.');
   const team = smallestTeam(g);
   const late = g.phase !== 'lobby';
   const startScore = late ? teamScore(teamMembers(g, team).map((p) => p.score)) : 0;

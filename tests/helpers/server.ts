@@ -1,6 +1,9 @@
 // Boots the real server (Express + Colyseus, in-memory presence) on a free port for a test file,
 // with fast timers, and wraps it in @colyseus/testing's ColyseusTestServer for real SDK clients.
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { ColyseusTestServer } from '@colyseus/testing';
 import { Client, type Room } from '@colyseus/sdk';
 import { loadConfig, type Config } from '../../server/config.ts';
@@ -33,7 +36,8 @@ export interface TestServer {
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
-  const config: Config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', QUESTION_SECONDS: '3', ROUND_INTRO_MS: '200', TICK_MS: '20', PATCH_RATE_MS: '30', LOG_LEVEL: 'silent', ...env });
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ua-test-'));
+  const config: Config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUESTION_SECONDS: '3', ROUND_INTRO_MS: '200', TICK_MS: '20', PATCH_RATE_MS: '30', LOG_LEVEL: 'silent', ...env });
   const server = await createGameServer(config, createLogger(config.logLevel));
   await server.listen();
   const url = `http://127.0.0.1:${port}`;

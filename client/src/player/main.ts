@@ -1,0 +1,112 @@
+// The student join page. It is the first thing a phone loads, so it stays small: the form works
+// as soon as this module runs; the SDK loads on the first tap of "Join" (and is prefetched when
+// the page is idle), Phaser and the game views only after joining.
+import { applyI18n, initI18n, list, t } from '../i18n.ts';
+import { GAME } from '../../../shared/constants.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const CODE_RE = new RegExp(`^[${GAME.codeAlphabet}]{${GAME.codeLength}}$`);
+
+function cleanCode(raw: string): string {
+  const allowed = new Set(GAME.codeAlphabet);
+  return [...raw.toUpperCase()].filter((c) => allowed.has(c)).join('').slice(0, GAME.codeLength);
+}
+
+function randomName(): string {
+  const adjectives = list('names.adjectives');
+  const animals = list('names.animals');
+  const a = adjectives[Math.floor(Math.random() * adjectives.length)] ?? '';
+  const b = animals[Math.floor(Math.random() * animals.length)] ?? '';
+  return (document.documentElement.lang === 'es' ? `${b} ${a}` : `${a} ${b}`).slice(0, GAME.nameMaxChars);
+}
+
+function storedSeat(code: string): { seat: string; name: string } | null {
+  try {
+    return JSON.parse(localStorage.getItem(`ua:seat:${code}`) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  await initI18n();
+  applyI18n(document.body);
+  const form = $<HTMLFormElement>('join-form');
+  const codeInput = $<HTMLInputElement>('code');
+  const nameInput = $<HTMLInputElement>('name');
+  const error = $<HTMLParagraphElement>('join-error');
+  const joinButton = $<HTMLButtonElement>('join');
+  const rejoin = $<HTMLButtonElement>('rejoin');
+  const params = new URLSearchParams(location.search);
+
+  const initialCode = cleanCode(params.get('code') ?? '') || cleanCode(localStorage.getItem('ua:last-code') ?? '');
+  codeInput.value = initialCode;
+  if (params.get('name')) nameInput.value = (params.get('name') ?? '').slice(0, GAME.nameMaxChars);
+  codeInput.addEventListener('input', () => {
+    const pos = codeInput.selectionStart;
+    codeInput.value = cleanCode(codeInput.value);
+    if (pos !== null) codeInput.setSelectionRange(pos, pos);
+  });
+  $<HTMLButtonElement>('random-name').addEventListener('click', () => {
+    nameInput.value = randomName();
+    nameInput.focus();
+  });
+
+  const prefetch = () => void import('./game.ts');
+  if ('requestIdleCallback' in window) (window as Window).requestIdleCallback(prefetch, { timeout: 3000 });
+  else setTimeout(prefetch, 1500);
+
+  async function join(options: { name?: string; seat?: string }, code: string): Promise<void> {
+    error.textContent = '';
+    joinButton.disabled = true;
+    rejoin.disabled = true;
+    joinButton.textContent = t('join.joining');
+    try {
+      const game = await import('./game.ts');
+      await game.startPlayer(code, options);
+      form.hidden = true;
+    } catch (err) {
+      const { joinErrorKey } = await import('../net/connection.ts');
+      const { key, message } = joinErrorKey(err);
+      error.textContent = t(`join.errors.${key}`, { code, message });
+      if (key === 'seat') {
+        localStorage.removeItem(`ua:seat:${code}`);
+        rejoin.hidden = true;
+      }
+    } finally {
+      joinButton.disabled = false;
+      rejoin.disabled = false;
+      joinButton.textContent = t('join.button');
+    }
+  }
+
+  const seat = initialCode ? storedSeat(initialCode) : null;
+  if (seat) {
+    rejoin.hidden = false;
+    rejoin.textContent = t('join.rejoinAs', { name: seat.name });
+    rejoin.addEventListener('click', () => void join({ seat: seat.seat }, initialCode));
+    if (params.get('code') === null || params.get('rejoin') === '1') void join({ seat: seat.seat }, initialCode);
+  }
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const code = cleanCode(codeInput.value);
+    const name = nameInput.value.trim();
+    if (!CODE_RE.test(code)) {
+      error.textContent = t('join.errors.code');
+      codeInput.focus();
+      return;
+    }
+    if (!name || [...name].length > GAME.nameMaxChars) {
+      error.textContent = t('join.errors.name');
+      nameInput.focus();
+      return;
+    }
+    const known = storedSeat(code);
+    void join(known && known.name.toLowerCase() === name.toLowerCase() ? { seat: known.seat, name } : { name }, code);
+  });
+  if (!initialCode) codeInput.focus();
+  else if (!seat) nameInput.focus();
+}
+
+void main();

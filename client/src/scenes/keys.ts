@@ -1,0 +1,10 @@
+// Scene keys, in one place.
+export const SCENES = {
+  playerBackdrop: 'player-backdrop',
+  hostLobby: 'host-lobby',
+  hostRoundIntro: 'host-round-intro',
+  hostQuestion: 'host-question',
+  hostReveal: 'host-reveal',
+  hostLeaderboard: 'host-leaderboard',
+  hostPodium: 'host-podium',
+} as const;

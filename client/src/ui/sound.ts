@@ -1,0 +1,44 @@
+// Small synthesized cues (no audio files to download): a rising note when a question opens and a
+// chime at the reveal. Silent until the page has had a user gesture, as browsers require.
+export interface Sound {
+  enabled: boolean;
+  start(): void;
+  chime(): void;
+}
+
+export function createSound(): Sound {
+  let ctx: AudioContext | null = null;
+  const audio = (): AudioContext | null => {
+    try {
+      ctx ??= new AudioContext();
+      return ctx.state === 'running' || ctx.state === 'suspended' ? ctx : null;
+    } catch {
+      return null;
+    }
+  };
+  const tone = (freq: number, at: number, dur: number) => {
+    const a = audio();
+    if (!a) return;
+    void a.resume().catch(() => undefined);
+    const osc = a.createOscillator();
+    const gain = a.createGain();
+    osc.frequency.value = freq;
+    osc.type = 'triangle';
+    gain.gain.setValueAtTime(0.0001, a.currentTime + at);
+    gain.gain.exponentialRampToValueAtTime(0.2, a.currentTime + at + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, a.currentTime + at + dur);
+    osc.connect(gain).connect(a.destination);
+    osc.start(a.currentTime + at);
+    osc.stop(a.currentTime + at + dur + 0.05);
+  };
+  const sound: Sound = {
+    enabled: true,
+    start() {
+      if (sound.enabled) [440, 554, 659].forEach((f, i) => tone(f, i * 0.09, 0.18));
+    },
+    chime() {
+      if (sound.enabled) [784, 988].forEach((f, i) => tone(f, i * 0.12, 0.35));
+    },
+  };
+  return sound;
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Two pages: the student join page (/) and the teacher's page (/host). Each page's entry is small
+// (the form first); Phaser and the game views are split into chunks loaded after it.
+export default defineConfig({
+  root: here('.'),
+  publicDir: here('public'),
+  base: '/',
+  build: {
+    outDir: here('../dist/client'),
+    emptyOutDir: true,
+    target: 'es2020',
+    chunkSizeWarningLimit: 1600,
+    rollupOptions: {
+      input: { index: here('index.html'), host: here('host.html') },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:2567', '/healthz': 'http://localhost:2567' },
+  },
+});
