@@ -21,7 +21,7 @@ import { createSetsRouter } from './http/sets.ts';
 import { openStore, type Store } from './store/index.ts';
 import type { Logger } from './log.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
-import { setRoomServices } from './rooms/context.ts';
+import { NO_METRICS, setRoomServices } from './rooms/context.ts';
 
 export const VERSION = '0.1.0';
 
@@ -54,7 +54,7 @@ async function presenceAndDriver(config: Config): Promise<{ presence: Presence; 
 
 export async function createGameServer(config: Config, log: Logger): Promise<GameServer> {
   const bank = loadBank();
-  setRoomServices({ config, log, questionsFor: (plan, seed) => questionsForPlan(bank, plan, seed) });
+  setRoomServices({ config, log, metrics: NO_METRICS, questionsFor: (plan, seed) => questionsForPlan(bank, plan, seed) });
 
   const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'uptime-arena.sqlite') });
   const { presence, driver } = await presenceAndDriver(config);

@@ -86,6 +86,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       this.onMessage(type, (client: GameClient, payload: unknown) => this.handle(client, type, payload));
     }
     this.onMessage('*', (client: GameClient, type: unknown) => {
+      roomServices().metrics.messageIn('unknown');
       this.refuse(client, String(type).slice(0, 40), 'unknown_message', 'This game does not understand that message.');
     });
   }
@@ -93,8 +94,18 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   // ---------- joining ----------
 
   override onJoin(client: GameClient, options: unknown): void {
+    const started = performance.now();
     const o = (options ?? {}) as Record<string, unknown>;
-    if (o.hostToken !== undefined) return this.joinHost(client, options);
+    if (o.hostToken !== undefined) {
+      this.joinHost(client, options);
+      roomServices().metrics.joined('host', performance.now() - started);
+      return;
+    }
+    this.joinPlayer(client, options);
+    roomServices().metrics.joined('player', performance.now() - started);
+  }
+
+  private joinPlayer(client: GameClient, options: unknown): void {
     const parsed = playerJoinOptions.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(JOIN_ERROR.bad_request, 'The join request is not valid: type a nickname and try again.');
     const { seat, name } = parsed.data;
@@ -160,6 +171,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   override onReconnect(client: GameClient): void {
     const seat = client.userData;
+    if (seat) roomServices().metrics.reconnected(seat.kind);
     if (seat?.kind === 'host') {
       this.state.hostConnected = true;
       return;
@@ -198,6 +210,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   // ---------- messages ----------
 
   private handle(client: GameClient, type: ClientMessageType, payload: unknown): void {
+    roomServices().metrics.messageIn(type);
     const seat = client.userData;
     if (!seat) return;
     const schema = clientMessages[type];
@@ -309,6 +322,12 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   // ---------- time and sync ----------
 
   private tick(): void {
+    const started = performance.now();
+    this.advance();
+    roomServices().metrics.tick(performance.now() - started);
+  }
+
+  private advance(): void {
     const now = Date.now();
     const before = this.game.phase;
     const historyBefore = this.game.history.length;
@@ -374,6 +393,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   private reply<T extends keyof ServerMessages>(client: GameClient, type: T, message: ServerMessages[T]): void {
     client.send(type, message);
+    roomServices().metrics.messageOut(type);
   }
 
   private replySafe<T extends keyof ServerMessages>(client: GameClient, type: T, message: ServerMessages[T]): void {
@@ -385,6 +405,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   }
 
   private refuse(client: GameClient, type: string, code: RefusalCode, reason: string): void {
+    roomServices().metrics.refused(type, code);
     this.replySafe(client, 'refused', { type, code, reason });
   }
 

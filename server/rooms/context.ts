@@ -5,9 +5,29 @@ import type { PlanSpec } from '../../shared/rules/plans.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 
+/** What rooms report for /metrics; the default records nothing. */
+export interface RoomMetrics {
+  messageIn(type: string): void;
+  messageOut(type: string, count?: number): void;
+  refused(type: string, code: string): void;
+  joined(kind: 'host' | 'player', ms: number): void;
+  reconnected(kind: 'host' | 'player'): void;
+  tick(ms: number): void;
+}
+
+export const NO_METRICS: RoomMetrics = {
+  messageIn: () => undefined,
+  messageOut: () => undefined,
+  refused: () => undefined,
+  joined: () => undefined,
+  reconnected: () => undefined,
+  tick: () => undefined,
+};
+
 export interface RoomServices {
   readonly config: Config;
   readonly log: Logger;
+  readonly metrics: RoomMetrics;
   /** The questions of each round of `plan`, picked deterministically from `seed`. */
   questionsFor(plan: PlanSpec, seed: number): Question[][];
 }
