@@ -7,11 +7,9 @@ import compression from 'compression';
 import type express from 'express';
 import { LocalDriver, LocalPresence, matchMaker, Server, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { pickQuestions } from '../shared/content/bank.ts';
-import type { Question } from '../shared/content/schema.ts';
 import { ROOM_NAME } from '../shared/protocol.ts';
-import type { PlanSpec } from '../shared/rules/plans.ts';
 import { loadBank } from './content/load-bank.ts';
+import { createPlanner } from './content/planner.ts';
 import { createGameCodes } from './codes.ts';
 import type { Config } from './config.ts';
 import { createGamesRouter } from './http/games.ts';
@@ -35,16 +33,6 @@ export interface GameServer {
   shutdown(): Promise<void>;
 }
 
-/** Picks each quiz round's questions from the bank, never repeating a question within a game. */
-export function questionsForPlan(bank: readonly Question[], plan: PlanSpec, seed: number): Question[][] {
-  const used: string[] = [];
-  return plan.rounds.map((round, i) => {
-    const picked = pickQuestions(bank, { topics: round.topics, count: round.count, seed: seed + i, exclude: used });
-    used.push(...picked.map((q) => q.id));
-    return picked;
-  });
-}
-
 async function presenceAndDriver(config: Config): Promise<{ presence: Presence; driver: matchMaker.MatchMakerDriver }> {
   if (!config.redisUrl) return { presence: new LocalPresence(), driver: new LocalDriver() };
   const { RedisPresence } = await import('@colyseus/redis-presence');
@@ -54,7 +42,8 @@ async function presenceAndDriver(config: Config): Promise<{ presence: Presence; 
 
 export async function createGameServer(config: Config, log: Logger): Promise<GameServer> {
   const bank = loadBank();
-  setRoomServices({ config, log, metrics: NO_METRICS, questionsFor: (plan, seed) => questionsForPlan(bank, plan, seed) });
+  setRoomServices({ config, log, metrics: NO_METRICS });
+  const planner = createPlanner(bank);
 
   const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'uptime-arena.sqlite') });
   const { presence, driver } = await presenceAndDriver(config);
@@ -84,7 +73,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
       );
       app.use(
         '/api/games',
-        createGamesRouter({ codes, log, isDraining: () => draining, publicUrl: process.env.PUBLIC_URL, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
+        createGamesRouter({ codes, log, planner, isDraining: () => draining, publicUrl: process.env.PUBLIC_URL, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
       );
       app.use('/api/sets', createSetsRouter(store, { log }));
       app.use(createStaticRouter(config.clientDir));

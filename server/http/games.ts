@@ -6,7 +6,9 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { GAME } from '../../shared/constants.ts';
 import { ROOM_NAME } from '../../shared/protocol.ts';
-import { DEFAULT_PLAN_ID, getPlan } from '../../shared/rules/plans.ts';
+import { DEFAULT_PLAN_ID } from '../../shared/rules/plans.ts';
+import type { Planner } from '../content/planner.ts';
+import type { CreateGameOptions } from '../rooms/ClassroomRoom.ts';
 import type { GameCodes } from '../codes.ts';
 import type { Logger } from '../log.ts';
 import { newToken, sha256 } from '../tokens.ts';
@@ -25,6 +27,7 @@ const codePattern = new RegExp(`^[${GAME.codeAlphabet}]{${GAME.codeLength}}$`);
 export interface GamesDeps {
   readonly codes: GameCodes;
   readonly log: Logger;
+  readonly planner: Planner;
   readonly isDraining: () => boolean;
   readonly publicUrl: string | undefined;
   readonly port: number;
@@ -47,21 +50,24 @@ export function createGamesRouter(deps: GamesDeps): Router {
       return;
     }
     const planId = parsed.data.plan ?? DEFAULT_PLAN_ID;
-    if (!getPlan(planId)) {
-      res.status(400).json({ error: `Unknown game plan "${planId}".` });
+    const seed = deps.randomSeed();
+    const planned = deps.planner.plan({ planId }, seed);
+    if (!planned.ok) {
+      res.status(400).json({ error: planned.error });
       return;
     }
     const code = await deps.codes.claim();
     const hostToken = newToken();
     try {
-      await matchMaker.createRoom(ROOM_NAME, {
+      const options: CreateGameOptions = {
         code,
         hostTokenHash: sha256(hostToken),
         lang: parsed.data.lang ?? 'es',
         teams: parsed.data.teams ?? GAME.defaultTeams,
-        planId,
-        seed: deps.randomSeed(),
-      });
+        seed,
+        setup: planned.setup,
+      };
+      await matchMaker.createRoom(ROOM_NAME, options);
     } catch (err) {
       await deps.codes.release(code);
       deps.log.error({ err, code }, 'could not create a game');

@@ -19,19 +19,20 @@ import {
 } from '../../shared/protocol.ts';
 import * as rules from '../../shared/rules/game.ts';
 import type { GameModel, QuestionRecord } from '../../shared/rules/game.ts';
-import { getPlan } from '../../shared/rules/plans.ts';
+import type { GameSetup } from '../content/planner.ts';
 import { newToken, sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
 import { createState, syncAllPlayers, syncPlayer, syncReveal, syncState, syncTop } from './sync.ts';
 import type { GameState } from './schema.ts';
 
+/** What the HTTP layer hands a new room: everything resolved (plan and questions), JSON-safe. */
 export interface CreateGameOptions {
   readonly code: string;
   readonly hostTokenHash: string;
   readonly lang: 'es' | 'en';
   readonly teams: number;
-  readonly planId: string;
   readonly seed: number;
+  readonly setup: GameSetup;
 }
 
 type Seat = { kind: 'host' } | { kind: 'player'; playerId: string };
@@ -42,8 +43,8 @@ const createOptions = z.object({
   hostTokenHash: z.string().length(64),
   lang: z.enum(['es', 'en']),
   teams: z.number().int().min(GAME.minTeams).max(GAME.maxTeams),
-  planId: z.string().min(1).max(64),
   seed: z.number().int(),
+  setup: z.custom<GameSetup>((v) => typeof v === 'object' && v !== null && 'plan' in v && 'questions' in v),
 });
 
 export class ClassroomRoom extends Room<{ state: GameState }> {
@@ -62,17 +63,16 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   override onCreate(raw: unknown): void {
     const options = createOptions.parse(raw);
     const services = roomServices();
-    const plan = getPlan(options.planId);
-    if (!plan) throw new Error(`Unknown game plan "${options.planId}".`);
     this.roomId = options.code;
     this.hostTokenHash = options.hostTokenHash;
     this.game = rules.createGame({
       code: options.code,
       lang: options.lang,
-      plan,
+      plan: options.setup.plan,
       teamCount: options.teams,
       seed: options.seed,
-      questions: services.questionsFor(plan, options.seed),
+      questions: options.setup.questions,
+      speedScoring: options.setup.speedScoring,
       questionMsOverride: services.config.questionMs,
       roundIntroMs: services.config.roundIntroMs,
     });

@@ -4,7 +4,6 @@ import { ArraySchema, MapSchema, type StateView } from '@colyseus/schema';
 import { pick } from '../../shared/i18n-types.ts';
 import type { Question } from '../../shared/content/schema.ts';
 import { answeredCount, currentQuestion, currentRound, playerRanks, teamStandings, type GameModel, type QuestionRecord } from '../../shared/rules/game.ts';
-import { getPlan } from '../../shared/rules/plans.ts';
 import { GameState, PlayerState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
 
 type Writable = Record<string, unknown>;
@@ -75,7 +74,7 @@ export function syncState(s: GameState, g: GameModel): void {
     phase: g.phase,
     paused: g.paused,
     locked: g.locked,
-    planTitle: pick(getPlan(g.planId)?.title ?? {}, g.lang),
+    planTitle: pick(g.planTitle, g.lang),
     roundIndex: g.roundIndex,
     roundCount: g.rounds.length,
     roundTitle: round ? pick(round.spec.title, g.lang) : '',

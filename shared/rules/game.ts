@@ -78,6 +78,7 @@ export interface GameModel {
   readonly code: string;
   readonly lang: Lang;
   readonly planId: string;
+  readonly planTitle: PlanSpec['title'];
   readonly teamCount: number;
   readonly rounds: readonly RoundModel[];
   rng: Rng;
@@ -111,6 +112,7 @@ export interface CreateGameInput {
   readonly questions: readonly (readonly Question[])[];
   readonly questionMsOverride?: number | null;
   readonly roundIntroMs?: number;
+  readonly speedScoring?: boolean;
 }
 
 export function createGame(input: CreateGameInput): GameModel {
@@ -118,10 +120,11 @@ export function createGame(input: CreateGameInput): GameModel {
     code: input.code,
     lang: input.lang,
     planId: input.plan.id,
+    planTitle: input.plan.title,
     teamCount: Math.min(GAME.maxTeams, Math.max(GAME.minTeams, input.teamCount)),
     rounds: input.plan.rounds.map((spec, i) => ({ spec, questions: input.questions[i] ?? [] })),
     rng: createRng(input.seed),
-    settings: { speedScoring: true, sound: true },
+    settings: { speedScoring: input.speedScoring ?? true, sound: true },
     phase: 'lobby',
     paused: false,
     locked: false,
@@ -258,7 +261,7 @@ function setTimer(g: GameModel, now: number, durationMs: number | null): void {
 function questionLimitMs(g: GameModel, q: Question): number {
   if (g.questionMsOverride !== null) return g.questionMsOverride;
   const spec = currentRound(g)?.spec;
-  const sec = q.timeLimitSec ?? spec?.timeLimitSec;
+  const sec = q.timeLimitSec ?? (spec?.kind === 'quiz' ? spec.timeLimitSec : undefined);
   return sec !== undefined ? sec * 1000 : GAME.questionMs;
 }
 

@@ -12,7 +12,14 @@ export interface QuizRoundSpec {
   readonly timeLimitSec?: number;
 }
 
-export type RoundSpec = QuizRoundSpec;
+export interface ScenarioRoundSpec {
+  readonly kind: 'scenario';
+  readonly title: Localized;
+  /** A card id from shared/sim (SCENARIOS). */
+  readonly scenarioId: string;
+}
+
+export type RoundSpec = QuizRoundSpec | ScenarioRoundSpec;
 
 export interface PlanSpec {
   readonly id: string;
