@@ -19,7 +19,13 @@ import { createSetsRouter } from './http/sets.ts';
 import { openStore, type Store } from './store/index.ts';
 import type { Logger } from './log.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
-import { NO_METRICS, setRoomServices } from './rooms/context.ts';
+import { setRoomServices } from './rooms/context.ts';
+import { trackRooms } from './rooms/instrument.ts';
+import { createMetrics, type LiveRooms, type ServerMetrics } from './metrics.ts';
+import { createMetricsRouter } from './http/metrics.ts';
+import { createAdminRouter } from './http/admin.ts';
+import { requestLog } from './http/request-log.ts';
+import { onlyMethods, rateLimit } from './http/rate-limit.ts';
 
 export const VERSION = '0.1.0';
 
@@ -27,6 +33,7 @@ export interface GameServer {
   readonly gameServer: Server;
   readonly store: Store;
   readonly httpServer: http.Server;
+  readonly metrics: ServerMetrics;
   listen(): Promise<number>;
   /** Stops taking new games; rooms keep running until shutdown(). */
   drain(): void;
@@ -42,10 +49,11 @@ async function presenceAndDriver(config: Config): Promise<{ presence: Presence; 
 
 export async function createGameServer(config: Config, log: Logger): Promise<GameServer> {
   const bank = loadBank();
-  setRoomServices({ config, log, metrics: NO_METRICS });
-  const planner = createPlanner(bank);
-
+  let liveRooms: LiveRooms = { rooms: () => [] };
+  const metrics = createMetrics({ live: { rooms: () => liveRooms.rooms() } });
+  setRoomServices({ config, log, metrics });
   const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'uptime-arena.sqlite') });
+  const planner = createPlanner(bank, store.sets);
   const { presence, driver } = await presenceAndDriver(config);
   const httpServer = http.createServer();
   const startedAt = Date.now();
@@ -62,7 +70,13 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
     express: (app: express.Application) => {
       app.disable('x-powered-by');
       app.set('trust proxy', 'loopback');
+      app.use(requestLog({ log, observe: metrics.http }));
       app.use(compression());
+      app.use(createMetricsRouter(metrics.registry));
+      app.use('/admin', createAdminRouter(config.adminToken));
+      const limit = (name: string) => rateLimit({ presence, name, limit: config.rateLimitPerMinute, log, onLimited: metrics.rateLimited });
+      app.post('/api/games', limit('games'));
+      app.use('/api/sets', onlyMethods(['POST', 'PUT'], limit('sets')));
       app.use(
         createHealthRouter({
           isDraining: () => draining,
@@ -88,12 +102,13 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
       });
     },
   });
-  gameServer.define(ROOM_NAME, ClassroomRoom);
+  liveRooms = trackRooms(gameServer.define(ROOM_NAME, ClassroomRoom), metrics);
 
   return {
     gameServer,
     store,
     httpServer,
+    metrics,
     async listen() {
       await gameServer.listen(config.port, config.host);
       const address = httpServer.address();

@@ -25,6 +25,8 @@ export interface Config {
   readonly patchRateMs: number;
   readonly logLevel: string;
   readonly adminToken: string | undefined;
+  /** Creations (POST /api/games, POST/PUT /api/sets) allowed per client IP per minute, per route. */
+  readonly rateLimitPerMinute: number;
 }
 
 function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
@@ -54,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     patchRateMs: int(env, 'PATCH_RATE_MS', 200, 16, 1000),
     logLevel: env.LOG_LEVEL || 'info',
     adminToken: env.ADMIN_TOKEN || undefined,
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
   };
 }

@@ -1,0 +1,92 @@
+// Prometheus metrics for one process (prom-client, its own Registry so tests can build several).
+// Rooms report through the RoomMetrics hook (server/rooms/context.ts); HTTP through
+// httpObserved(); patch sizes through server/rooms/instrument.ts. Label values are bounded:
+// message types come from shared/protocol.ts (anything else is counted as "unknown").
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { clientMessages } from '../shared/protocol.ts';
+import type { RoomMetrics } from './rooms/context.ts';
+
+/** Histogram buckets, in the unit of each metric's name. */
+export const BUCKETS = {
+  tickSeconds: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+  patchBytes: [16, 64, 256, 1024, 4096, 16384, 65536, 262144],
+  patchSeconds: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+  joinSeconds: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+  httpSeconds: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 2.5],
+} as const;
+
+const KNOWN_IN = new Set<string>([...Object.keys(clientMessages), 'unknown']);
+
+export interface ServerMetrics extends RoomMetrics {
+  readonly registry: Registry;
+  /** Called by instrument.ts after each broadcast that had changes. */
+  patch(kind: 'shared' | 'view', bytes: number): void;
+  patchDuration(ms: number): void;
+  http(method: string, route: string, status: number, ms: number): void;
+  rateLimited(route: string): void;
+}
+
+/** What a scrape reads from the live rooms of this process (see instrument.ts). */
+export interface LiveRooms {
+  rooms(): Iterable<{ readonly clients: ArrayLike<{ userData?: unknown }> }>;
+}
+
+export function createMetrics(opts: { defaultMetrics?: boolean; live?: LiveRooms } = {}): ServerMetrics {
+  const live = opts.live;
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: 'uptime-arena' });
+  if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'ua_' });
+
+  new Gauge({
+    name: 'ua_rooms',
+    help: 'Game rooms open in this process.',
+    registers: [registry],
+    collect() {
+      this.set(live ? [...live.rooms()].length : 0);
+    },
+  });
+  new Gauge({
+    name: 'ua_clients',
+    help: 'Clients connected to rooms of this process, by kind (host, player, or pending before its seat is bound).',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      const counts: Record<string, number> = { host: 0, player: 0, pending: 0 };
+      for (const room of live?.rooms() ?? []) {
+        for (let i = 0; i < room.clients.length; i++) {
+          const kind = (room.clients[i]?.userData as { kind?: string } | undefined)?.kind;
+          counts[kind === 'host' || kind === 'player' ? kind : 'pending']! += 1;
+        }
+      }
+      for (const [kind, n] of Object.entries(counts)) this.set({ kind }, n);
+    },
+  });
+  const messagesIn = new Counter({ name: 'ua_messages_in_total', help: 'Messages received from clients, by type.', labelNames: ['type'], registers: [registry] });
+  const messagesOut = new Counter({ name: 'ua_messages_out_total', help: 'Messages sent to clients, by type.', labelNames: ['type'], registers: [registry] });
+  const refused = new Counter({ name: 'ua_messages_refused_total', help: 'Client messages refused, by type and refusal code.', labelNames: ['type', 'code'], registers: [registry] });
+  const joins = new Histogram({ name: 'ua_join_seconds', help: 'Time the room spends admitting a client (onJoin), by kind.', labelNames: ['kind'], buckets: [...BUCKETS.joinSeconds], registers: [registry] });
+  const reconnects = new Counter({ name: 'ua_reconnects_total', help: 'Clients that came back to their seat after a drop, by kind.', labelNames: ['kind'], registers: [registry] });
+  const ticks = new Histogram({ name: 'ua_room_tick_seconds', help: 'Duration of one room timer tick.', buckets: [...BUCKETS.tickSeconds], registers: [registry] });
+  const patchBytes = new Histogram({ name: 'ua_state_patch_bytes', help: 'Encoded state patch size per broadcast: shared = sent to every client, view = extra per filtered view (the host).', labelNames: ['kind'], buckets: [...BUCKETS.patchBytes], registers: [registry] });
+  const patchSeconds = new Histogram({ name: 'ua_state_patch_seconds', help: 'Time to encode and send one state patch to every client of a room.', buckets: [...BUCKETS.patchSeconds], registers: [registry] });
+  const httpRequests = new Counter({ name: 'ua_http_requests_total', help: 'HTTP requests, by method, route and status.', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const httpSeconds = new Histogram({ name: 'ua_http_request_seconds', help: 'HTTP request duration, by route.', labelNames: ['route'], buckets: [...BUCKETS.httpSeconds], registers: [registry] });
+  const limited = new Counter({ name: 'ua_rate_limited_total', help: 'HTTP requests refused with 429, by route.', labelNames: ['route'], registers: [registry] });
+
+  return {
+    registry,
+    messageIn: (type) => messagesIn.inc({ type: KNOWN_IN.has(type) ? type : 'unknown' }),
+    messageOut: (type, count = 1) => messagesOut.inc({ type }, count),
+    refused: (type, code) => refused.inc({ type: KNOWN_IN.has(type) ? type : 'unknown', code }),
+    joined: (kind, ms) => joins.observe({ kind }, ms / 1000),
+    reconnected: (kind) => reconnects.inc({ kind }),
+    tick: (ms) => ticks.observe(ms / 1000),
+    patch: (kind, bytes) => patchBytes.observe({ kind }, bytes),
+    patchDuration: (ms) => patchSeconds.observe(ms / 1000),
+    http: (method, route, status, ms) => {
+      httpRequests.inc({ method, route, status: String(status) });
+      httpSeconds.observe({ route }, ms / 1000);
+    },
+    rateLimited: (route) => limited.inc({ route }),
+  };
+}
