@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GAME } from '../../shared/constants.ts';
 import { ROOM_NAME } from '../../shared/protocol.ts';
 import { DEFAULT_PLAN_ID } from '../../shared/rules/plans.ts';
+import { customPlanSchema, setIdSchema, type CustomPlan } from '../../shared/rules/custom-plan.ts';
 import type { Planner } from '../content/planner.ts';
 import type { CreateGameOptions } from '../rooms/ClassroomRoom.ts';
 import type { GameCodes } from '../codes.ts';
@@ -16,7 +17,10 @@ import { joinUrlFor } from './urls.ts';
 
 const createGameBody = z
   .object({
-    plan: z.string().max(64).optional(),
+    /** A built-in plan id, or a teacher's plan object (checked below with customPlanSchema). */
+    plan: z.union([z.string().max(64), z.record(z.string(), z.unknown())]).optional(),
+    /** A stored question set played in the plan's quiz rounds. */
+    setId: setIdSchema.optional(),
     lang: z.enum(['es', 'en']).optional(),
     teams: z.number().int().min(GAME.minTeams).max(GAME.maxTeams).optional(),
   })
@@ -49,9 +53,20 @@ export function createGamesRouter(deps: GamesDeps): Router {
       res.status(400).json({ error: `Invalid "${field}": ${describeIssue(issue)}` });
       return;
     }
-    const planId = parsed.data.plan ?? DEFAULT_PLAN_ID;
+    let plan: string | CustomPlan = DEFAULT_PLAN_ID;
+    if (typeof parsed.data.plan === 'string') plan = parsed.data.plan;
+    else if (parsed.data.plan !== undefined) {
+      const custom = customPlanSchema.safeParse(parsed.data.plan);
+      if (!custom.success) {
+        const issue = custom.error.issues[0];
+        res.status(400).json({ error: `Invalid "${['plan', ...(issue?.path ?? [])].join('.')}": ${describeIssue(issue)}` });
+        return;
+      }
+      plan = custom.data;
+    }
+    const planId = typeof plan === 'string' ? plan : plan.kind;
     const seed = deps.randomSeed();
-    const planned = deps.planner.plan({ planId }, seed);
+    const planned = await deps.planner.plan({ plan, setId: parsed.data.setId }, seed);
     if (!planned.ok) {
       res.status(400).json({ error: planned.error });
       return;
