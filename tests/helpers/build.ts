@@ -1,0 +1,21 @@
+// Builds the client once if dist/client is missing or older than the client sources.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execSync } from 'node:child_process';
+import { ROOT_DIR } from '../../server/config.ts';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return t;
+}
+
+export function ensureClientBuilt(): void {
+  const built = path.join(ROOT_DIR, 'dist', 'client', 'index.html');
+  const sources = Math.max(newest(path.join(ROOT_DIR, 'client')), newest(path.join(ROOT_DIR, 'shared')));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  execSync('npm run build', { cwd: ROOT_DIR, stdio: 'inherit' });
+}

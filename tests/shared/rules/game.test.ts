@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import * as rules from '../../../shared/rules/game.ts';
+import type { Question } from '../../../shared/content/schema.ts';
+import type { PlanSpec } from '../../../shared/rules/plans.ts';
+
+const L = (en: string) => ({ en, es: en });
+const q = (id: string): Question => ({ id, type: 'single', difficulty: 1, text: L(id), options: [{ text: L('yes'), correct: true }, { text: L('no'), correct: false }] });
+const plan: PlanSpec = { id: 't', title: L('t'), rounds: [{ kind: 'quiz', title: L('r1'), topics: ['intro'], count: 2 }, { kind: 'quiz', title: L('r2'), topics: ['intro'], count: 1 }] };
+
+function game(players = ['a', 'b', 'c']) {
+  const g = rules.createGame({ code: 'ABCDEF', lang: 'en', plan, teamCount: 2, seed: 1, questions: [[q('q1'), q('q2')], [q('q3')]], questionMsOverride: 10_000, roundIntroMs: 1000 });
+  for (const p of players) expect(rules.addPlayer(g, p, `Player ${p}`).ok).toBe(true);
+  return g;
+}
+
+const yes = { kind: 'choice', index: 0 } as const;
+
+describe('the round and timer state machine', () => {
+  it('walks lobby → intro → question → reveal → … → leaderboard → next round → podium', () => {
+    const g = game();
+    expect(rules.startGame(g, 0).ok).toBe(true);
+    expect(g.phase).toBe('round-intro');
+    expect(rules.advanceTimers(g, 999)).toBe(false);
+    expect(rules.advanceTimers(g, 1000)).toBe(true);
+    expect(g.phase).toBe('question');
+    expect(g.timer.endsAt).toBe(11_000);
+    expect(rules.advanceTimers(g, 11_000)).toBe(true);
+    expect(g.phase).toBe('reveal');
+    rules.next(g, 12_000);
+    expect(g.phase).toBe('question');
+    rules.next(g, 12_000);
+    expect(g.phase).toBe('question');
+    rules.skip(g, 13_000);
+    expect(g.phase).toBe('leaderboard');
+    rules.next(g, 14_000);
+    expect([g.phase, g.roundIndex]).toEqual(['round-intro', 1]);
+    rules.next(g, 14_000);
+    rules.endGame(g, 15_000);
+    expect(g.phase).toBe('podium');
+  });
+
+  it('closes a question as soon as every connected player has answered', () => {
+    const g = game(['a', 'b']);
+    rules.startGame(g, 0);
+    rules.advanceTimers(g, 1000);
+    const seq = g.current!.seq;
+    expect(rules.submitAnswer(g, 'a', seq, yes, 2000).ok).toBe(true);
+    expect(g.phase).toBe('question');
+    rules.setConnected(g, 'b', false);
+    expect(rules.submitAnswer(g, 'b', seq, yes, 2500)).toMatchObject({ ok: true });
+    expect(g.phase).toBe('reveal');
+  });
+
+  it('refuses second, late, unknown, and mismatched answers', () => {
+    const g = game();
+    rules.startGame(g, 0);
+    rules.advanceTimers(g, 1000);
+    const seq = g.current!.seq;
+    expect(rules.submitAnswer(g, 'a', seq, yes, 1500).ok).toBe(true);
+    expect(rules.submitAnswer(g, 'a', seq, yes, 1600)).toMatchObject({ ok: false, code: 'already_answered' });
+    expect(rules.submitAnswer(g, 'b', seq + 1, yes, 1600)).toMatchObject({ ok: false, code: 'no_such_question' });
+    expect(rules.submitAnswer(g, 'zz', seq, yes, 1600)).toMatchObject({ ok: false, code: 'not_a_player' });
+    expect(rules.submitAnswer(g, 'b', seq, { kind: 'choice', index: 5 }, 1600)).toMatchObject({ ok: false, code: 'bad_answer' });
+    expect(rules.submitAnswer(g, 'b', seq, yes, 11_001)).toMatchObject({ ok: false, code: 'too_late' });
+  });
+
+  it('pause freezes the timer and the answer clock; extend adds time', () => {
+    const g = game();
+    rules.startGame(g, 0);
+    rules.advanceTimers(g, 1000);
+    rules.pause(g, 5000);
+    expect(g.timer).toMatchObject({ endsAt: null, remainingMs: 6000 });
+    expect(rules.advanceTimers(g, 60_000)).toBe(false);
+    expect(rules.submitAnswer(g, 'a', g.current!.seq, yes, 60_000)).toMatchObject({ ok: false, code: 'paused' });
+    rules.resume(g, 100_000);
+    expect(g.timer.endsAt).toBe(106_000);
+    rules.extend(g, 10_000);
+    expect(g.timer.endsAt).toBe(116_000);
+    rules.submitAnswer(g, 'a', g.current!.seq, yes, 100_000);
+    rules.skip(g, 100_001);
+    expect(g.history[0]!.skipped).toBe(true);
+  });
+
+  it('scores on server time, keeps streaks, and averages team scores', () => {
+    const g = game(['a', 'b']);
+    rules.startGame(g, 0);
+    rules.advanceTimers(g, 1000);
+    rules.submitAnswer(g, 'a', g.current!.seq, yes, 1000);
+    rules.submitAnswer(g, 'b', g.current!.seq, { kind: 'choice', index: 1 }, 6000);
+    expect(g.players.a!.score).toBe(1000);
+    expect(g.players.b!.score).toBe(0);
+    rules.next(g, 7000);
+    rules.submitAnswer(g, 'a', g.current!.seq, yes, 7000);
+    rules.submitAnswer(g, 'b', g.current!.seq, yes, 17_000);
+    expect(g.players.a!.score).toBe(2100);
+    expect(g.players.a!.streak).toBe(2);
+    expect(g.players.b!.score).toBe(500);
+    const teams = rules.teamStandings(g);
+    expect(teams.map((t) => t.score)).toEqual([2100, 500]);
+    expect(teams.map((t) => t.rank)).toEqual([1, 2]);
+  });
+
+  it('balances teams, refuses taken and banned names, and gives late joiners their team average', () => {
+    const g = game(['a', 'b', 'c']);
+    expect(Object.values(g.players).map((p) => p.team)).toEqual([0, 1, 0]);
+    expect(rules.addPlayer(g, 'd', 'player A')).toMatchObject({ ok: false, code: 'name_taken' });
+    expect(rules.addPlayer(g, 'd', '<b>x</b>')).toMatchObject({ ok: false, code: 'bad_name' });
+    rules.removePlayer(g, 'c', true);
+    expect(rules.addPlayer(g, 'e', 'Player c')).toMatchObject({ ok: false, code: 'name_banned' });
+    g.players.a!.score = 900;
+    rules.startGame(g, 0);
+    const late = rules.addPlayer(g, 'f', 'Late');
+    expect(late).toMatchObject({ ok: true, value: { team: 0, score: 900 } });
+    expect(rules.movePlayer(g, 'f', 1)).toMatchObject({ ok: false, code: 'wrong_phase' });
+  });
+
+  it('is plain data: a JSON round trip keeps the game playable', () => {
+    const g = game();
+    rules.startGame(g, 0);
+    rules.advanceTimers(g, 1000);
+    const copy = JSON.parse(JSON.stringify(g)) as rules.GameModel;
+    expect(rules.submitAnswer(copy, 'a', copy.current!.seq, yes, 2000).ok).toBe(true);
+    expect(copy.rng.state).toBe(g.rng.state);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { answerCredit, scoreAnswer, teamScore } from '../../../shared/rules/scoring.ts';
+import type { Question } from '../../../shared/content/schema.ts';
+
+const L = (en: string) => ({ en, es: en });
+const single: Question = { id: 's', type: 'single', difficulty: 1, text: L('q'), options: [{ text: L('a'), correct: false }, { text: L('b'), correct: true }, { text: L('c'), correct: false }] };
+const multi: Question = { id: 'm', type: 'multi', difficulty: 1, text: L('q'), options: [{ text: L('a'), correct: true }, { text: L('b'), correct: true }, { text: L('c'), correct: false }, { text: L('d'), correct: false }] };
+const tf: Question = { id: 't', type: 'truefalse', difficulty: 1, text: L('q'), answer: false };
+const order: Question = { id: 'o', type: 'order', difficulty: 1, text: L('q'), items: [L('1'), L('2'), L('3'), L('4')] };
+const numeric: Question = { id: 'n', type: 'numeric', difficulty: 1, text: L('q'), min: 0, max: 100, step: 1, answer: 50, tolerance: 5 };
+const poll: Question = { id: 'p', type: 'poll', difficulty: 1, text: L('q'), options: [{ text: L('a') }, { text: L('b') }] };
+
+describe('answerCredit', () => {
+  it.each([
+    ['single right', single, { kind: 'choice', index: 1 }, [], 1],
+    ['single wrong', single, { kind: 'choice', index: 0 }, [], 0],
+    ['single out of range', single, { kind: 'choice', index: 3 }, [], null],
+    ['single wrong kind', single, { kind: 'multi', indices: [1] }, [], null],
+    ['true/false: "false" is right', tf, { kind: 'choice', index: 1 }, [], 1],
+    ['true/false: "true" is wrong', tf, { kind: 'choice', index: 0 }, [], 0],
+    ['multi all right', multi, { kind: 'multi', indices: [0, 1] }, [], 1],
+    ['multi half right', multi, { kind: 'multi', indices: [0] }, [], 0.5],
+    ['multi one right one wrong', multi, { kind: 'multi', indices: [0, 2] }, [], 0],
+    ['multi never negative', multi, { kind: 'multi', indices: [2, 3] }, [], 0],
+    ['multi duplicates refused', multi, { kind: 'multi', indices: [0, 0] }, [], null],
+    ['order right against the shown permutation', order, { kind: 'order', order: [2, 0, 3, 1] }, [1, 3, 0, 2], 1],
+    ['order half right', order, { kind: 'order', order: [2, 0, 1, 3] }, [1, 3, 0, 2], 0.5],
+    ['order not a permutation', order, { kind: 'order', order: [0, 0, 1, 2] }, [1, 3, 0, 2], null],
+    ['numeric within tolerance', numeric, { kind: 'numeric', value: 54 }, [], 1],
+    ['numeric partial', numeric, { kind: 'numeric', value: 60 }, [], 0.5],
+    ['numeric far', numeric, { kind: 'numeric', value: 80 }, [], 0],
+    ['numeric out of range', numeric, { kind: 'numeric', value: 101 }, [], null],
+    ['poll scores nothing', poll, { kind: 'choice', index: 1 }, [], 0],
+  ] as const)('%s', (_name, q, answer, shown, expected) => {
+    expect(answerCredit(q, answer as never, shown)).toBe(expected);
+  });
+});
+
+describe('scoreAnswer', () => {
+  const base = { credit: 1, elapsedMs: 0, limitMs: 20_000, streakBefore: 0, speedScoring: true, scored: true };
+  it('gives full points to an instant right answer and half at the deadline', () => {
+    expect(scoreAnswer(base).points).toBe(1000);
+    expect(scoreAnswer({ ...base, elapsedMs: 20_000 }).points).toBe(500);
+    expect(scoreAnswer({ ...base, elapsedMs: 10_000 }).points).toBe(750);
+  });
+  it('ignores speed when speed scoring is off', () => {
+    expect(scoreAnswer({ ...base, elapsedMs: 19_000, speedScoring: false }).points).toBe(1000);
+  });
+  it('adds a growing, capped streak bonus and resets the streak on a miss', () => {
+    expect(scoreAnswer({ ...base, streakBefore: 1 })).toEqual({ points: 1100, streak: 2, correct: true });
+    expect(scoreAnswer({ ...base, streakBefore: 20 }).points).toBe(1500);
+    expect(scoreAnswer({ ...base, credit: 0, streakBefore: 5 })).toEqual({ points: 0, streak: 0, correct: false });
+  });
+  it('scales with partial credit without extending the streak', () => {
+    expect(scoreAnswer({ ...base, credit: 0.5, streakBefore: 3 })).toEqual({ points: 500, streak: 0, correct: false });
+  });
+  it('leaves polls unscored and the streak alone', () => {
+    expect(scoreAnswer({ ...base, scored: false, streakBefore: 4 })).toEqual({ points: 0, streak: 4, correct: false });
+  });
+  it('team score is the mean of its members, 0 when empty', () => {
+    expect(teamScore([1000, 500])).toBe(750);
+    expect(teamScore([])).toBe(0);
+  });
+});
