@@ -1,0 +1,185 @@
+// Two real server processes (`node --import tsx server/main.ts`) sharing one Redis (presence and
+// matchmaking driver) and one PostgreSQL database: the host plays through process A, students
+// join by code through process B, a question set saved through A is read through B, and join
+// codes stay unique across processes. Runs only when REDIS_URL_TEST and TEST_DATABASE_URL are
+// set (.ci/services.sh starts both on loopback).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Client, type Room } from '@colyseus/sdk';
+import { Redis } from 'ioredis';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { createGameCodes } from '../../../server/codes.ts';
+import { ROOT_DIR } from '../../../server/config.ts';
+import { freePort, recorder } from '../../helpers/server.ts';
+import { createTempDatabase } from '../store/pg-fixture.ts';
+
+const REDIS_URL = process.env.REDIS_URL_TEST ?? '';
+const PG_URL = process.env.TEST_DATABASE_URL ?? '';
+
+interface Proc {
+  readonly name: string;
+  readonly port: number;
+  readonly url: string;
+  readonly ws: string;
+  readonly child: ChildProcess;
+  readonly output: string[];
+}
+
+async function startProcess(name: string, env: Record<string, string>): Promise<Proc> {
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT_DIR,
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), `ua-scale-${name}-`)),
+      QUESTION_SECONDS: '5',
+      ROUND_INTRO_MS: '200',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => output.push(String(d)));
+  child.stderr!.on('data', (d) => output.push(String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  await vi.waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`process ${name} exited: ${output.join('')}`);
+      const res = await fetch(`${url}/readyz`);
+      expect(res.status).toBe(200);
+    },
+    { timeout: 20_000, interval: 200 },
+  );
+  return { name, port, url, ws: `ws://127.0.0.1:${port}`, child, output };
+}
+
+async function stopProcess(p: Proc | undefined): Promise<void> {
+  if (!p || p.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => p.child.once('exit', resolve));
+  p.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (p.child.exitCode === null) p.child.kill('SIGKILL');
+}
+
+const state = (room: Room) => room.state as any;
+
+describe.runIf(REDIS_URL && PG_URL)('two processes behind one Redis and one PostgreSQL', () => {
+  let a: Proc | undefined;
+  let b: Proc | undefined;
+  let db: Awaited<ReturnType<typeof createTempDatabase>> | undefined;
+
+  beforeAll(async () => {
+    // A fresh Redis db: stale process entries from an earlier killed run would attract room creations.
+    const redis = new Redis(REDIS_URL);
+    await redis.flushdb();
+    redis.disconnect();
+    db = await createTempDatabase();
+    const env = { REDIS_URL, DATABASE_URL: db.url };
+    a = await startProcess('a', env);
+    b = await startProcess('b', env);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([stopProcess(a), stopProcess(b)]);
+    await db?.drop();
+  }, 30_000);
+
+  it('plays a question with the host on process A and the students on process B', async () => {
+    const created = await fetch(`${a!.url}/api/games`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lang: 'en', teams: 2 }) });
+    expect(created.status).toBe(201);
+    const game = (await created.json()) as { code: string; hostToken: string };
+
+    const host = await new Client(a!.ws).joinById(game.code, { hostToken: game.hostToken });
+    const hostLog = recorder(host);
+    const students = [] as { room: Room; log: ReturnType<typeof recorder> }[];
+    for (const name of ['Ana', 'Ben', 'Cai']) {
+      const room = await new Client(b!.ws).joinById(game.code, { name });
+      students.push({ room, log: recorder(room) });
+    }
+    expect(students.every((s) => s.room.roomId === game.code)).toBe(true);
+    await vi.waitFor(() => expect(state(host).playerCount).toBe(3));
+
+    // exactly one process holds the room; the matchmaker may have placed it on either
+    const rooms = await Promise.all([a!, b!].map(async (p) => (await (await fetch(`${p.url}/healthz`)).json()).rooms as number));
+    expect(rooms[0]! + rooms[1]!).toBe(1);
+
+    host.send('host:start', {});
+    await vi.waitFor(() => expect(state(students[0]!.room).phase).toBe('question'), { timeout: 10_000 });
+    const seq = state(students[0]!.room).question.seq;
+    for (const s of students) s.room.send('answer', { seq, answer: answerFor(s.room) });
+    await vi.waitFor(() => expect(students.every((s) => s.log.of('ack').length === 1)).toBe(true));
+    await vi.waitFor(() => expect(state(host).phase).toBe('reveal'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(students.every((s) => s.log.last('result')?.seq === seq)).toBe(true));
+    expect(state(host).reveal.answered).toBe(3);
+    expect(hostLog.of('refused')).toEqual([]);
+
+    await Promise.all([host, ...students.map((s) => s.room)].map((r) => r.leave(true)));
+  });
+
+  it('serves a question set saved through A from B (PostgreSQL)', async () => {
+    const example = await (await fetch(`${a!.url}/api/sets/example.json`)).text();
+    const saved = await fetch(`${a!.url}/api/sets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: example });
+    expect(saved.status).toBe(201);
+    const { id } = (await saved.json()) as { id: string };
+    const read = await fetch(`${b!.url}/api/sets/${id}`);
+    expect(read.status).toBe(200);
+    expect((await read.json()).title).toBe(JSON.parse(example).title);
+  });
+
+  it('never hands out one join code twice, across processes', async () => {
+    const posts = Array.from({ length: 16 }, (_, i) => fetch(`${(i % 2 ? a : b)!.url}/api/games`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json() as Promise<{ code: string }>));
+    const codes = (await Promise.all(posts)).map((g) => g.code);
+    expect(new Set(codes).size).toBe(16);
+
+    // two presences = two processes racing for the same code: exactly one wins
+    const p1 = new RedisPresence(REDIS_URL);
+    const p2 = new RedisPresence(REDIS_URL);
+    try {
+      const [x, y] = [createGameCodes(p1), createGameCodes(p2)];
+      for (const code of ['RACE22', 'RACE33', 'RACE44']) {
+        const wins = await Promise.all([x.claimExact(code), y.claimExact(code), x.claimExact(code), y.claimExact(code)]);
+        expect(wins.filter(Boolean)).toHaveLength(1);
+      }
+      // a code already live as a room on the other process is not reusable
+      expect(await y.claimExact(codes[0]!)).toBe(false);
+    } finally {
+      p1.shutdown();
+      p2.shutdown();
+    }
+  });
+
+  it('shares the rate limit across processes', async () => {
+    // default limit 30/min per IP per route. Counted per process, alternating posts would first be
+    // refused at post 61; shared through Redis, by post 31 (one earlier test posted a set already).
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 55_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 50)); // stay inside one window
+    let refused = 0;
+    for (let i = 0; i < 70 && refused === 0; i++) {
+      const res = await fetch(`${(i % 2 ? a : b)!.url}/api/sets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+      if (res.status === 429) refused = i + 1;
+    }
+    expect(refused).toBeGreaterThanOrEqual(25);
+    expect(refused).toBeLessThanOrEqual(32);
+  });
+});
+
+function answerFor(room: Room): any {
+  const q = state(room).question;
+  switch (q.type) {
+    case 'multi':
+      return { kind: 'multi', indices: [0] };
+    case 'order':
+      return { kind: 'order', order: q.options.map((_: string, i: number) => i) };
+    case 'numeric':
+      return { kind: 'numeric', value: q.min };
+    default:
+      return { kind: 'choice', index: 0 };
+  }
+}
