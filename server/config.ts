@@ -20,6 +20,9 @@ export interface Config {
   /** Overrides every question's time limit, in ms (tests, rehearsals); null = the content's own. */
   readonly questionMs: number | null;
   readonly roundIntroMs: number;
+  /** Real time per scenario tick (ms; 100 = 10 Hz), and a round length override in ticks (tests, rehearsals). */
+  readonly scenarioTickMs: number;
+  readonly scenarioTicks: number | null;
   /** Room timer resolution and state patch interval, in ms. */
   readonly tickMs: number;
   readonly patchRateMs: number;
@@ -52,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hostReconnectSeconds: int(env, 'HOST_RECONNECT_SECONDS', 300, 1, 3600),
     questionMs: questionSeconds === null ? null : questionSeconds * 1000,
     roundIntroMs: int(env, 'ROUND_INTRO_MS', 4000, 0, 60_000),
+    scenarioTickMs: int(env, 'SCENARIO_TICK_MS', 100, 1, 1000),
+    scenarioTicks: env.SCENARIO_TICKS ? int(env, 'SCENARIO_TICKS', 2400, 10, 100_000) : null,
     tickMs: int(env, 'TICK_MS', 100, 10, 1000),
     patchRateMs: int(env, 'PATCH_RATE_MS', 200, 16, 1000),
     logLevel: env.LOG_LEVEL || 'info',

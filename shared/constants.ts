@@ -36,3 +36,21 @@ export const SCORING = {
 
 /** Reconnection window for a dropped phone, in seconds (the server may raise it). */
 export const RECONNECT_SECONDS = 60;
+
+export const SCENARIO = {
+  /** Live ticks per second: one tick steps each team's simulation once. */
+  ticksPerSecond: 10,
+  /** Credits when no quiz round came before. */
+  defaultCredits: 100,
+  minCredits: 40,
+  maxCredits: 160,
+  /** A team earns one credit per this many quiz points (mean per member) in the previous round. */
+  pointsPerCredit: 100,
+  /** Game points per point of the simulation's score (0–~1000): a good round is worth ~3 questions. */
+  pointsPerScore: 3,
+  /** Feed items kept per team, and the debrief's sampling of the curves. */
+  feedLength: 6,
+  historyEveryTicks: 10,
+  /** Ticks between two syncs of the simulation into the room state (2 Hz at 10 Hz). */
+  syncEveryTicks: 5,
+} as const;

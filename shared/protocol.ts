@@ -42,6 +42,8 @@ export const clientMessages = {
   'host:kick': z.object({ playerId, ban: z.boolean().default(true) }).strict(),
   'host:move': z.object({ playerId, team: z.number().int().min(0).max(GAME.maxTeams - 1) }).strict(),
   'host:settings': z.object({ speedScoring: z.boolean().optional(), sound: z.boolean().optional() }).strict(),
+  /** A player's action in a scenario round; the simulation's own validation checks its fields. */
+  'scenario:action': z.object({ action: z.object({ type: z.string().max(32) }).passthrough() }).strict(),
 } as const;
 export type ClientMessageType = keyof typeof clientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof clientMessages)[T]>;
@@ -81,6 +83,9 @@ export type RefusalCode =
   | 'no_such_team'
   | 'paused'
   | 'rate_limited'
+  | 'bad_action'
+  | 'not_your_role'
+  | 'not_enough_credits'
   | 'bad_name'
   | 'name_taken'
   | 'name_banned'
@@ -92,6 +97,8 @@ export interface Refusal {
 }
 
 export interface ServerMessages {
+  /** A scenario action was queued; it applies at the next tick. */
+  'action-ack': { type: string; cost: number };
   /** Sent once on join and again after a seat is reclaimed. */
   welcome: { playerId: string; seat: string; name: string; team: number; score: number; streak: number; serverNow: number; protocol: number };
   /** Host only, on join. */
@@ -110,7 +117,7 @@ export interface ServerMessages {
 export type ServerMessageType = keyof ServerMessages;
 
 /** Phases of a game, in the order they normally occur. */
-export const PHASES = ['lobby', 'round-intro', 'question', 'reveal', 'leaderboard', 'podium'] as const;
+export const PHASES = ['lobby', 'round-intro', 'question', 'reveal', 'leaderboard', 'scenario', 'scenario-report', 'podium'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export { JOIN_ERROR, CLOSE } from './codes.ts';

@@ -5,7 +5,7 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { z } from 'zod';
-import { GAME } from '../../shared/constants.ts';
+import { GAME, SCENARIO } from '../../shared/constants.ts';
 import {
   CLOSE,
   clientMessages,
@@ -22,6 +22,7 @@ import type { GameModel, QuestionRecord } from '../../shared/rules/game.ts';
 import type { GameSetup } from '../content/planner.ts';
 import { newToken, sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
+import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
 import { createState, syncAllPlayers, syncPlayer, syncReveal, syncState, syncTop } from './sync.ts';
 import type { GameState } from './schema.ts';
 
@@ -55,6 +56,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private game!: GameModel;
   private hostTokenHash = '';
   private readonly hostView = new StateView();
+  /** One view per team, shared by all its phones (one encoding per team, not per phone). */
+  private readonly teamViews: StateView[] = [];
   /** sha256(seat token) → player id */
   private readonly seats = new Map<string, string>();
   private readonly clientsByPlayer = new Map<string, GameClient>();
@@ -75,12 +78,22 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       speedScoring: options.setup.speedScoring,
       questionMsOverride: services.config.questionMs,
       roundIntroMs: services.config.roundIntroMs,
+      scenarioTickMs: services.config.scenarioTickMs,
+      scenarioTicksOverride: services.config.scenarioTicks,
     });
     this.setState(createState());
+    this.state.scenario = createScenarioState(this.game.teamCount);
     this.hostView.add(this.state.players);
+    this.state.scenario.details.forEach((d, team) => {
+      const view = new StateView();
+      view.add(d);
+      this.teamViews[team] = view;
+      this.hostView.add(d);
+    });
     syncState(this.state, this.game);
     this.setPatchRate(services.config.patchRateMs);
     this.clock.setInterval(() => this.tick(), services.config.tickMs);
+    this.clock.setInterval(() => this.scenarioTick(), services.config.scenarioTickMs);
 
     for (const type of Object.keys(clientMessages) as ClientMessageType[]) {
       this.onMessage(type, (client: GameClient, payload: unknown) => this.handle(client, type, payload));
@@ -156,6 +169,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     rules.setConnected(this.game, playerId, true);
     const p = this.game.players[playerId];
     if (!p) return;
+    client.view = this.teamViews[p.team];
+    if (this.game.phase === 'scenario') syncRoles(this.state.scenario, this.game);
     this.reply(client, 'welcome', { playerId, seat, name: p.name, team: p.team, score: p.score, streak: p.streak, serverNow: Date.now(), protocol: PROTOCOL_VERSION });
     this.changed(playerId);
   }
@@ -224,6 +239,17 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       this.refuse(client, type, 'not_host', 'Only the teacher can do that.');
       return;
     }
+    if (type === 'scenario:action') {
+      if (seat.kind !== 'player') {
+        this.refuse(client, type, 'host_cannot_answer', 'The teacher cannot take actions in a scenario.');
+        return;
+      }
+      const msg = parsed.data as z.infer<(typeof clientMessages)['scenario:action']>;
+      const r = rules.submitScenarioAction(this.game, seat.playerId, msg.action);
+      if (!r.ok) return this.refuse(client, type, r.code, r.reason);
+      this.reply(client, 'action-ack', { type: msg.action.type, cost: r.value.cost });
+      return;
+    }
     if (type === 'answer') {
       if (seat.kind !== 'player') {
         this.refuse(client, type, 'host_cannot_answer', 'The teacher cannot answer questions.');
@@ -283,16 +309,21 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
         if (r.ok) this.evict(id);
         break;
       }
-      case 'host:move':
-        r = rules.movePlayer(g, msg.playerId as string, msg.team as number);
-        if (r.ok) this.changed(msg.playerId as string);
+      case 'host:move': {
+        const id = msg.playerId as string;
+        r = rules.movePlayer(g, id, msg.team as number);
+        const moved = this.clientsByPlayer.get(id);
+        if (r.ok && moved) moved.view = this.teamViews[msg.team as number];
+        if (r.ok) this.changed(id);
         break;
+      }
       case 'host:settings':
         if (typeof msg.speedScoring === 'boolean') g.settings.speedScoring = msg.speedScoring;
         if (typeof msg.sound === 'boolean') g.settings.sound = msg.sound;
         r = { ok: true, value: undefined };
         break;
       case 'answer':
+      case 'scenario:action':
         r = { ok: false, code: 'wrong_phase', reason: 'Not a host command.' };
         break;
       default: {
@@ -338,6 +369,14 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     this.disposeWhenAbandoned(now);
   }
 
+  private scenarioTick(): void {
+    if (this.game.phase !== 'scenario' || this.game.paused) return;
+    const ended = rules.tickScenario(this.game, Date.now());
+    const round = rules.currentScenario(this.game);
+    if (ended) this.afterPhaseChange();
+    else if (round && (round.teams[0]?.run.tick ?? 0) % SCENARIO.syncEveryTicks === 0) syncScenarioLive(this.state.scenario, this.game);
+  }
+
   private disposeWhenAbandoned(now: number): void {
     if (this.clients.length > 0) {
       this.emptySince = null;
@@ -355,7 +394,12 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   private afterPhaseChange(): void {
     syncState(this.state, this.game);
-    if (this.game.phase === 'leaderboard' || this.game.phase === 'podium') {
+    if (this.game.phase === 'scenario') syncScenarioStart(this.state.scenario, this.game);
+    if (this.game.phase === 'scenario-report') {
+      syncScenarioLive(this.state.scenario, this.game);
+      syncScenarioReports(this.state.scenario, this.game);
+    }
+    if (this.game.phase === 'leaderboard' || this.game.phase === 'podium' || this.game.phase === 'scenario-report') {
       syncTop(this.state, this.game);
       syncAllPlayers(this.state, this.game, this.hostView);
     }

@@ -69,6 +69,118 @@ export const PlayerState = schema(
 );
 export type PlayerState = SchemaType<typeof PlayerState>;
 
+// ---------- scenario rounds ----------
+
+export const FeedItemState = schema(
+  {
+    tick: t.uint16().default(0),
+    kind: t.string().default(''),
+    detail: t.string().default(''),
+  },
+  'FeedItem',
+);
+export type FeedItemState = SchemaType<typeof FeedItemState>;
+
+/** Every team's service at a glance: what the projector's ops center draws. Quantized, 2 Hz. */
+export const OpsSummaryState = schema(
+  {
+    /** Per component (edge, lb, zoneA, zoneB, cache, db, payments): 0 ok, 1 degraded, 2 down. */
+    health: t.array('uint8'),
+    /** Availability so far, in hundredths of a percent (9995 = 99.95 %). */
+    availability: t.uint16().default(10000),
+    p95: t.uint16().default(0),
+    /** Error budget left, percent. */
+    budget: t.uint8().default(100),
+    /** Error rate this tick, hundredths of a percent. */
+    errorRate: t.uint16().default(0),
+    throughput: t.uint32().default(0),
+    spend: t.uint16().default(0),
+    incidents: t.uint8().default(0),
+    alerts: t.uint8().default(0),
+    feed: t.array(FeedItemState),
+  },
+  'OpsSummary',
+);
+export type OpsSummaryState = SchemaType<typeof OpsSummaryState>;
+
+export const AlertState = schema({ id: t.uint16().default(0), severity: t.string().default(''), firedAt: t.uint16().default(0), acked: t.boolean().default(false) }, 'Alert');
+export type AlertState = SchemaType<typeof AlertState>;
+
+export const MemberRoleState = schema({ playerId: t.string().default(''), name: t.string().default(''), roles: t.string().default('') }, 'MemberRole');
+export type MemberRoleState = SchemaType<typeof MemberRoleState>;
+
+/** One team's controls and dashboards: only that team's phones (and the teacher) receive it. */
+export const OpsDetailState = schema(
+  {
+    team: t.uint8().default(0),
+    credits: t.uint16().default(0),
+    /** Smoothed utilization per component, percent. */
+    util: t.array('uint8'),
+    /** Failures by reason this tick: edge, noHealthy, overflow, timeout, error, database, dependency, circuitOpen. */
+    failedBy: t.array('uint32'),
+    shed: t.uint32().default(0),
+    p50: t.uint16().default(0),
+    p99: t.uint16().default(0),
+    burnRate: t.uint16().default(0),
+    cacheHit: t.uint8().default(0),
+    instancesA: t.uint8().default(0),
+    instancesB: t.uint8().default(0),
+    booting: t.uint8().default(0),
+    desiredA: t.uint8().default(0),
+    desiredB: t.uint8().default(0),
+    cdnOn: t.boolean().default(false),
+    rateLimit: t.uint32().default(0),
+    blockOn: t.boolean().default(false),
+    lbPolicy: t.string().default(''),
+    autoscaleOn: t.boolean().default(false),
+    autoscaleTarget: t.uint8().default(0),
+    breakerOn: t.boolean().default(false),
+    drainedA: t.boolean().default(false),
+    drainedB: t.boolean().default(false),
+    canRollback: t.boolean().default(false),
+    replicas: t.uint8().default(0),
+    alerts: t.array(AlertState),
+    findings: t.array('string'),
+    members: t.array(MemberRoleState),
+    pending: t.uint8().default(0),
+  },
+  'OpsDetail',
+);
+export type OpsDetailState = SchemaType<typeof OpsDetailState>;
+
+export const IncidentResultState = schema({ cause: t.string().default(''), startedAt: t.uint16().default(0), ttd: t.int16().default(-1), ttr: t.int16().default(-1) }, 'IncidentResult');
+export const TeamReportState = schema(
+  {
+    team: t.uint8().default(0),
+    availability: t.uint16().default(0),
+    p95: t.uint16().default(0),
+    cost: t.uint16().default(0),
+    score: t.int16().default(0),
+    points: t.uint32().default(0),
+    rankBefore: t.uint8().default(0),
+    rankAfter: t.uint8().default(0),
+    incidents: t.array(IncidentResultState),
+  },
+  'TeamReport',
+);
+export type TeamReportState = SchemaType<typeof TeamReportState>;
+
+export const ScenarioState = schema(
+  {
+    cardId: t.string().default(''),
+    title: t.string().default(''),
+    description: t.string().default(''),
+    concept: t.string().default(''),
+    tick: t.uint16().default(0),
+    durationTicks: t.uint16().default(0),
+    ops: t.array(OpsSummaryState),
+    details: t.array(OpsDetailState).view(),
+    reports: t.array(TeamReportState),
+  },
+  'Scenario',
+);
+export type ScenarioState = SchemaType<typeof ScenarioState>;
+
 export const GameState = schema(
   {
     code: t.string().default(''),
@@ -96,6 +208,7 @@ export const GameState = schema(
     speedScoring: t.boolean().default(true),
     sound: t.boolean().default(true),
     players: t.map(PlayerState).view(),
+    scenario: t.ref(ScenarioState),
   },
   'GameState',
 );

@@ -7,9 +7,11 @@ import type { Lang } from '../i18n-types.ts';
 import type { Question } from '../content/schema.ts';
 import type { AnswerPayload, Phase, Refusal } from '../protocol.ts';
 import type { PlanSpec } from './plans.ts';
-import { GAME, SCORING } from '../constants.ts';
+import { GAME, SCENARIO, SCORING } from '../constants.ts';
 import { createRng, shuffled, type Rng } from '../rng.ts';
 import { answerCredit, scoreAnswer, teamScore } from './scoring.ts';
+import * as scenario from './scenario.ts';
+import type { ScenarioRound } from './scenario.ts';
 
 export interface PlayerModel {
   readonly id: string;
@@ -100,6 +102,12 @@ export interface GameModel {
   /** Question time override for tests and rehearsals (ms), or null. */
   readonly questionMsOverride: number | null;
   readonly roundIntroMs: number;
+  readonly seed: number;
+  /** Scenario rounds played so far; the last one is current in 'scenario' and 'scenario-report'. */
+  scenarios: ScenarioRound[];
+  /** Real time per simulation tick (ms), and a round length override for tests (ticks). */
+  readonly scenarioTickMs: number;
+  readonly scenarioTicksOverride: number | null;
 }
 
 export interface CreateGameInput {
@@ -113,6 +121,8 @@ export interface CreateGameInput {
   readonly questionMsOverride?: number | null;
   readonly roundIntroMs?: number;
   readonly speedScoring?: boolean;
+  readonly scenarioTickMs?: number;
+  readonly scenarioTicksOverride?: number | null;
 }
 
 export function createGame(input: CreateGameInput): GameModel {
@@ -139,6 +149,10 @@ export function createGame(input: CreateGameInput): GameModel {
     history: [],
     questionMsOverride: input.questionMsOverride ?? null,
     roundIntroMs: input.roundIntroMs ?? GAME.roundIntroMs,
+    seed: input.seed,
+    scenarios: [],
+    scenarioTickMs: input.scenarioTickMs ?? 1000 / SCENARIO.ticksPerSecond,
+    scenarioTicksOverride: input.scenarioTicksOverride ?? null,
   };
 }
 
@@ -212,6 +226,8 @@ export function addPlayer(g: GameModel, id: string, rawName: unknown): Result<Pl
   const player: PlayerModel = { id, name: name.value, team, score: startScore, streak: 0, connected: true, joinedAtSeq: late ? g.nextSeq - 1 : -1 };
   g.players[id] = player;
   g.order.push(id);
+  const s = currentScenario(g);
+  if (s && g.phase === 'scenario') scenario.addToScenario(s, id, teamMembers(g, team).map((p) => p.id));
   return ok(player);
 }
 
@@ -267,7 +283,7 @@ function questionLimitMs(g: GameModel, q: Question): number {
 
 export function startGame(g: GameModel, now: number): Result {
   if (g.phase !== 'lobby') return refuse('wrong_phase', 'The game has already started.');
-  if (g.rounds.length === 0 || g.rounds.every((r) => r.questions.length === 0)) return refuse('wrong_phase', 'This game plan has no questions.');
+  if (g.rounds.length === 0 || g.rounds.every((r) => r.spec.kind === 'quiz' && r.questions.length === 0)) return refuse('wrong_phase', 'This game plan has no questions.');
   enterRound(g, 0, now);
   return ok(undefined);
 }
@@ -430,7 +446,7 @@ function closeQuestion(g: GameModel, now: number, skipped: boolean): QuestionRec
 export function advanceTimers(g: GameModel, now: number): boolean {
   if (g.paused || g.timer.endsAt === null || now < g.timer.endsAt) return false;
   if (g.phase === 'round-intro') {
-    openQuestion(g, now);
+    beginRound(g, now);
     return true;
   }
   if (g.phase === 'question') {
@@ -438,6 +454,11 @@ export function advanceTimers(g: GameModel, now: number): boolean {
     return true;
   }
   return false;
+}
+
+function beginRound(g: GameModel, now: number): void {
+  if (currentRound(g)?.spec.kind === 'scenario') beginScenario(g, now);
+  else openQuestion(g, now);
 }
 
 /** The teacher's "Next": from a reveal to the next question or the leaderboard; from the leaderboard to the next round or the podium. */
@@ -456,18 +477,24 @@ export function next(g: GameModel, now: number): Result {
     return ok(undefined);
   }
   if (g.phase === 'round-intro') {
-    openQuestion(g, now);
+    beginRound(g, now);
+    return ok(undefined);
+  }
+  if (g.phase === 'scenario-report') {
+    if (g.roundIndex + 1 < g.rounds.length) enterRound(g, g.roundIndex + 1, now);
+    else toPodium(g, now);
     return ok(undefined);
   }
   return refuse('wrong_phase', g.phase === 'question' ? 'A question is open: skip it or wait for the timer.' : 'There is nothing to go on to.');
 }
 
 export function skip(g: GameModel, now: number): Result {
+  if (g.phase === 'scenario') return endRound(g, now);
   if (g.phase === 'question') {
     closeQuestion(g, now, true);
     return next(g, now);
   }
-  if (g.phase === 'round-intro' || g.phase === 'reveal' || g.phase === 'leaderboard') return next(g, now);
+  if (g.phase === 'round-intro' || g.phase === 'reveal' || g.phase === 'leaderboard' || g.phase === 'scenario-report') return next(g, now);
   return refuse('wrong_phase', 'There is nothing to skip.');
 }
 
@@ -506,6 +533,14 @@ export function extend(g: GameModel, ms: number): Result {
 }
 
 export function endRound(g: GameModel, now: number): Result {
+  if (g.phase === 'scenario') {
+    finishCurrentScenario(g, now);
+    return ok(undefined);
+  }
+  if (g.phase === 'round-intro' && currentRound(g)?.spec.kind === 'scenario') {
+    toLeaderboard(g, now);
+    return ok(undefined);
+  }
   if (g.phase === 'question') closeQuestion(g, now, false);
   if (g.phase === 'question' || g.phase === 'reveal' || g.phase === 'round-intro') {
     toLeaderboard(g, now);
@@ -517,8 +552,86 @@ export function endRound(g: GameModel, now: number): Result {
 export function endGame(g: GameModel, now: number): Result {
   if (g.phase === 'podium') return refuse('wrong_phase', 'The game has already ended.');
   if (g.phase === 'question') closeQuestion(g, now, false);
+  if (g.phase === 'scenario') finishCurrentScenario(g, now);
   toPodium(g, now);
   return ok(undefined);
+}
+
+// ---------- scenario rounds ----------
+
+export function currentScenario(g: GameModel): ScenarioRound | null {
+  const s = g.scenarios.at(-1);
+  return s && s.round === g.roundIndex && (g.phase === 'scenario' || g.phase === 'scenario-report') ? s : null;
+}
+
+/** Mean quiz points per member of each team in round `round` (null if it was not a quiz round). */
+function quizMeans(g: GameModel, round: number): (number | null)[] {
+  const teams = Array.from({ length: g.teamCount }, () => null as number | null);
+  if (g.rounds[round]?.spec.kind !== 'quiz') return teams;
+  const points = new Map<string, number>();
+  for (const rec of g.history) if (rec.round === round) for (const a of rec.answers) points.set(a.playerId, (points.get(a.playerId) ?? 0) + a.points);
+  return teams.map((_, team) => {
+    const members = teamMembers(g, team);
+    return members.length === 0 ? null : members.reduce((sum, p) => sum + (points.get(p.id) ?? 0), 0) / members.length;
+  });
+}
+
+function beginScenario(g: GameModel, now: number): void {
+  const spec = currentRound(g)?.spec;
+  if (spec?.kind !== 'scenario') return;
+  const means = quizMeans(g, g.roundIndex - 1);
+  const s = scenario.startScenario({
+    round: g.roundIndex,
+    cardId: spec.scenarioId,
+    gameSeed: g.seed,
+    members: Array.from({ length: g.teamCount }, (_, team) => teamMembers(g, team).map((p) => p.id)),
+    credits: means.map((m) => scenario.creditsFromQuiz(m)),
+    durationTicks: g.scenarioTicksOverride,
+  });
+  if (!s) {
+    toLeaderboard(g, now);
+    return;
+  }
+  g.scenarios.push(s);
+  g.current = null;
+  g.phase = 'scenario';
+  setTimer(g, now, s.durationTicks * g.scenarioTickMs);
+}
+
+/** One live tick of the scenario round (the room calls it every scenarioTickMs). True when the round just ended. */
+export function tickScenario(g: GameModel, now: number): boolean {
+  const s = currentScenario(g);
+  if (!s || g.phase !== 'scenario' || g.paused) return false;
+  if (!scenario.stepScenario(s)) return false;
+  finishCurrentScenario(g, now);
+  return true;
+}
+
+function finishCurrentScenario(g: GameModel, now: number): void {
+  const s = currentScenario(g);
+  if (!s) return;
+  scenario.finishScenario(
+    s,
+    () => teamStandings(g).map((r) => r.rank),
+    (team, points) => {
+      for (const p of teamMembers(g, team)) p.score += points;
+    },
+  );
+  g.phase = 'scenario-report';
+  g.paused = false;
+  setTimer(g, now, null);
+}
+
+export function submitScenarioAction(g: GameModel, playerId: string, action: unknown): Result<{ cost: number }> {
+  const p = g.players[playerId];
+  if (!p) return refuse('not_a_player', 'Only players in this game can act.');
+  const s = currentScenario(g);
+  if (!s || g.phase !== 'scenario') return refuse('wrong_phase', 'No scenario round is running.');
+  if (g.paused) return refuse('paused', 'The game is paused.');
+  if (!s.roles[playerId]) scenario.addToScenario(s, playerId, teamMembers(g, p.team).map((m) => m.id));
+  const r = scenario.submitAction(s, playerId, p.team, action);
+  if (r.ok) return ok({ cost: r.cost });
+  return refuse(r.code === 'not_enough_credits' ? 'not_enough_credits' : r.code === 'role' ? 'not_your_role' : r.code === 'wrong_phase' || r.code === 'run_over' ? 'wrong_phase' : r.code === 'not_a_player' ? 'not_a_player' : 'bad_action', r.reason);
 }
 
 // ---------- standings ----------

@@ -42,7 +42,7 @@ export const BUILT_IN_PLANS: readonly PlanSpec[] = [
   },
   {
     id: 'intro',
-    title: { es: 'Introducción a los sistemas distribuidos', en: 'Intro to distributed systems' },
+    title: { es: 'Introducción a los sistemas distribuidos (30 min)', en: 'Intro to distributed systems (30 min)' },
     rounds: [
       {
         kind: 'quiz',
@@ -51,16 +51,48 @@ export const BUILT_IN_PLANS: readonly PlanSpec[] = [
         count: 6,
       },
       {
+        kind: 'scenario',
+        title: { es: 'Noche de estreno: un pico de tráfico', en: 'Premiere night: a traffic spike' },
+        scenarioId: 'premiere-spike',
+      },
+      {
         kind: 'quiz',
         title: { es: 'Fallos, escalabilidad y rendimiento', en: 'Failures, scalability and performance' },
-        topics: ['failures', 'scalability', 'performance'],
+        topics: ['failures', 'scalability', 'performance', 'fault-tolerance'],
         count: 6,
+      },
+      {
+        kind: 'scenario',
+        title: { es: 'Cae la base de datos principal', en: 'The primary database fails' },
+        scenarioId: 'db-failover',
       },
       {
         kind: 'quiz',
         title: { es: 'Monitorización, pruebas y despliegue', en: 'Monitoring, testing and deployment' },
-        topics: ['monitoring', 'testing', 'maintenance', 'fault-tolerance', 'deployment'],
+        topics: ['monitoring', 'testing', 'maintenance', 'deployment'],
         count: 6,
+      },
+      {
+        kind: 'scenario',
+        title: { es: 'Un despliegue defectuoso', en: 'A bad deploy' },
+        scenarioId: 'bad-deploy',
+      },
+    ],
+  },
+  {
+    id: 'ops-drill',
+    title: { es: 'Simulacro de guardia (10 min)', en: 'On-call drill (10 min)' },
+    rounds: [
+      {
+        kind: 'quiz',
+        title: { es: 'Escalar y sobrevivir a un pico', en: 'Scaling through a spike' },
+        topics: ['scalability', 'performance'],
+        count: 4,
+      },
+      {
+        kind: 'scenario',
+        title: { es: 'Noche de estreno: un pico de tráfico', en: 'Premiere night: a traffic spike' },
+        scenarioId: 'premiere-spike',
       },
     ],
   },
