@@ -3,6 +3,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
+import { createRequire } from 'node:module';
 import compression from 'compression';
 import type express from 'express';
 import { LocalDriver, LocalPresence, matchMaker, Server, type Presence } from '@colyseus/core';
@@ -28,6 +29,13 @@ import { requestLog } from './http/request-log.ts';
 import { onlyMethods, rateLimit } from './http/rate-limit.ts';
 
 export const VERSION = '0.1.0';
+
+// Colyseus 0.18.17 reads the global `WebSocket.OPEN` when a dropped client reconnects; Node 20
+// has no global WebSocket, so every SDK reconnection died with a ReferenceError. Lend it the
+// `ws` package's class (the one Colyseus itself runs on; the SDK picks the same one).
+if (!('WebSocket' in globalThis)) {
+  (globalThis as Record<string, unknown>).WebSocket = (createRequire(import.meta.url)('ws') as { WebSocket: unknown }).WebSocket;
+}
 
 export interface GameServer {
   readonly gameServer: Server;

@@ -90,6 +90,29 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('reconnection through the SDK (Node 20 has no global WebSocket, which Colyseus 0.18.17 reads)', () => {
+  it('keeps the seat of a phone whose socket dropped, and counts the reconnect', async () => {
+    const game = await t.createGame({ lang: 'en', teams: 2 });
+    const host = await t.client().joinById(game.code, { hostToken: game.hostToken });
+    host.onMessage('*', () => undefined);
+    const ana = await t.client().joinById(game.code, { name: 'Ana' });
+    ana.onMessage('*', () => undefined);
+    const left: number[] = [];
+    let reconnected = false;
+    ana.onLeave((code) => left.push(code));
+    ana.onReconnect(() => {
+      reconnected = true;
+    });
+    (ana as any).reconnection.minUptime = 0;
+    (ana.connection as any).transport.ws.close(); // the network goes away, not a consented leave
+    await vi.waitFor(() => expect(reconnected).toBe(true), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(value(await scrape(), 'ua_reconnects_total{kind="player"}')).toBe(1));
+    expect(left).toEqual([]);
+    await vi.waitFor(() => expect([...state(host).players.values()].find((p: any) => p.name === 'Ana')?.connected).toBe(true));
+    await Promise.all([host.leave(true), ana.leave(true)]);
+  });
+});
+
 describe('createMetrics', () => {
   it('counts reconnects by kind and folds unknown message types into one label', async () => {
     const m = createMetrics({ defaultMetrics: false });

@@ -1,0 +1,256 @@
+// Load benchmark: real @colyseus/sdk bots in worker processes against a real server.
+//   npm run bench:load -- --rooms R --players P --duration S [--url URL [--pid PID]] [--workers W]
+//                         [--plan ID] [--question-seconds N]
+// Without --url it starts the server itself (node --import tsx server/main.ts) with short
+// questions and LOG_LEVEL=warn, and measures that process's CPU and RSS from /proc. With --url
+// the server's CPU/RSS are reported only if --pid names its process on this machine (and the
+// server should run with a high RATE_LIMIT_PER_MINUTE: all games are created from one address).
+// Prints progress lines, then a JSON summary as the LAST line.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BOT, type BotPlan, type Counters, type WorkerProgress, type WorkerReport, type WorkerStart } from './bots/protocol.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLOCK_TICKS = 100; // /proc/<pid>/stat utime+stime unit on Linux (USER_HZ)
+
+interface Args {
+  rooms: number;
+  players: number;
+  duration: number;
+  url?: string;
+  pid?: number;
+  workers: number;
+  plan: string;
+  questionSeconds: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const num = (name: string, fallback: number) => {
+    const v = get(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number (got "${v}")`);
+    return n;
+  };
+  return {
+    rooms: num('rooms', 1),
+    players: num('players', 30),
+    duration: num('duration', 60),
+    url: get('url'),
+    pid: get('pid') ? Number(get('pid')) : undefined,
+    workers: num('workers', 3),
+    plan: get('plan') ?? 'intro',
+    questionSeconds: num('question-seconds', 8),
+  };
+}
+
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round(sorted[i]! * 10) / 10;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14, 15)
+  } catch {
+    return undefined;
+  }
+}
+
+function rssMb(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function startServer(questionSeconds: number): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ua-bench-')),
+      QUESTION_SECONDS: String(questionSeconds),
+      ROUND_INTRO_MS: '1500',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      REDIS_URL: '',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error('the server did not become ready in 20 s');
+}
+
+function sum(list: Counters[]): Counters {
+  const out = { connected: 0, joined: 0, answers: 0, acks: 0, refusals: 0, hostRefusals: 0, drops: 0, rejoins: 0, reconnects: 0, errors: 0, scenarioActions: 0, bytes: 0 };
+  for (const c of list) for (const k of Object.keys(out) as (keyof Counters)[]) out[k] += c[k];
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const total = args.rooms * args.players;
+  log(`${args.rooms} room(s) × ${args.players} players = ${total} phones, ${args.duration} s, ${args.workers} bot workers, plan ${args.plan}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+  const own = args.url ? undefined : await startServer(args.questionSeconds);
+  const url = (args.url ?? own!.url).replace(/\/$/, '');
+  const wsUrl = url.replace(/^http/, 'ws');
+  const pid = own?.child.pid ?? args.pid;
+
+  // games
+  const games: { code: string; hostToken: string }[] = [];
+  for (let i = 0; i < args.rooms; i++) {
+    const res = await fetch(`${url}/api/games`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ plan: args.plan, lang: 'en', teams: 4 }) });
+    if (res.status !== 201) throw new Error(`POST /api/games → ${res.status} ${await res.text()}`);
+    games.push((await res.json()) as { code: string; hostToken: string });
+  }
+  log(`created ${games.length} game(s)`);
+
+  // workers, bots spread round-robin; hosts on worker 0
+  const workers: ChildProcess[] = [];
+  for (let w = 0; w < args.workers; w++) {
+    const child = fork(path.join(ROOT, 'bench/bots/worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    workers.push(child);
+  }
+  await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve()))));
+  const progress = new Map<number, WorkerProgress>();
+  workers.forEach((w, i) => w.on('message', (m: WorkerProgress | WorkerReport) => m.type === 'progress' && progress.set(i, m)));
+
+  const startAt = Date.now() + 500;
+  const startGameAt = startAt + BOT.joinSpreadMs + BOT.startAfterJoinsMs;
+  const plans: BotPlan[][] = workers.map(() => []);
+  let k = 0;
+  for (let p = 0; p < args.players; p++) {
+    for (const g of games) {
+      plans[k % workers.length]!.push({ code: g.code, name: `bot${p}-${k % 1000}`.slice(0, 20), joinAtMs: Math.random() * BOT.joinSpreadMs });
+      k++;
+    }
+  }
+  workers.forEach((w, i) => {
+    const start: WorkerStart = { type: 'start', url: wsUrl, hosts: i === 0 ? games : [], players: plans[i]!, startAt, startGameAt };
+    w.send(start);
+  });
+
+  // sampling
+  const cpu0 = pid ? cpuSeconds(pid) : undefined;
+  const t0 = performance.now();
+  let rssMax = 0;
+  let cpuAtGame: { cpu: number; t: number } | undefined;
+  const endAt = startAt + args.duration * 1000;
+  let lastLog = 0;
+  while (Date.now() < endAt) {
+    await sleep(1000);
+    if (pid) rssMax = Math.max(rssMax, rssMb(pid) ?? 0);
+    if (!cpuAtGame && Date.now() >= startGameAt && pid) {
+      cpuAtGame = { cpu: cpuSeconds(pid) ?? 0, t: performance.now() };
+      for (const w of workers) w.send({ type: 'measure' });
+    } else if (!cpuAtGame && Date.now() >= startGameAt) {
+      cpuAtGame = { cpu: 0, t: performance.now() };
+      for (const w of workers) w.send({ type: 'measure' });
+    }
+    if (Date.now() - lastLog >= BOT.progressEveryMs) {
+      lastLog = Date.now();
+      const c = sum([...progress.values()].map((p) => p.counters));
+      const cpuNow = pid ? cpuSeconds(pid) : undefined;
+      const cpuFrac = cpuNow !== undefined && cpu0 !== undefined ? (cpuNow - cpu0) / ((performance.now() - t0) / 1000) : undefined;
+      log(`t=${Math.round((Date.now() - startAt) / 1000)}s connected=${c.connected} joined=${c.joined} answers=${c.answers} acks=${c.acks} drops=${c.drops} errors=${c.errors}${cpuFrac !== undefined ? ` serverCpu(avg)=${cpuFrac.toFixed(2)} rss=${Math.round(rssMax)}MB` : ''} load=${os.loadavg()[0]!.toFixed(2)}`);
+    }
+  }
+
+  const cpuEnd = pid ? cpuSeconds(pid) : undefined;
+  const tEnd = performance.now();
+  const reports = await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<WorkerReport>((resolve) => {
+          w.on('message', (m: WorkerReport | WorkerProgress) => m.type === 'report' && resolve(m));
+          w.send({ type: 'stop' });
+        }),
+    ),
+  );
+  const counters = sum(reports.map((r) => r.counters));
+  const join = reports.flatMap((r) => r.joinMs).sort((a, b) => a - b);
+  const ack = reports.flatMap((r) => r.ackMs).sort((a, b) => a - b);
+  const measuredSeconds = cpuAtGame ? (tEnd - cpuAtGame.t) / 1000 : 0;
+  const errorSamples = reports.flatMap((r) => r.errorSamples).slice(0, 10);
+  for (const e of errorSamples) log(`error sample: ${e}`);
+
+  await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
+  if (own) {
+    own.child.kill('SIGTERM');
+    await Promise.race([new Promise((r) => own.child.once('exit', r)), sleep(5000)]);
+  }
+
+  const summary = {
+    rooms: args.rooms,
+    playersPerRoom: args.players,
+    durationSeconds: args.duration,
+    playersConnected: counters.connected,
+    joins: counters.joined,
+    joinMs: { p50: percentile(join, 50), p95: percentile(join, 95) },
+    answers: counters.answers,
+    acks: counters.acks,
+    ackMs: { p50: percentile(ack, 50), p95: percentile(ack, 95), p99: percentile(ack, 99) },
+    serverCpuCoreFraction: pid && cpuAtGame && cpuEnd !== undefined && cpuAtGame.cpu ? Math.round(((cpuEnd - cpuAtGame.cpu) / measuredSeconds) * 100) / 100 : null,
+    serverCpuCoreFractionWholeRun: pid && cpu0 !== undefined && cpuEnd !== undefined ? Math.round(((cpuEnd - cpu0) / ((tEnd - t0) / 1000)) * 100) / 100 : null,
+    serverRssMb: pid ? Math.round(rssMax) : null,
+    bytesPerClientPerSecond: counters.connected > 0 && measuredSeconds > 0 ? Math.round(counters.bytes / counters.connected / measuredSeconds) : 0,
+    drops: counters.drops,
+    rejoins: counters.rejoins,
+    reconnects: counters.reconnects,
+    errors: counters.errors,
+    refusals: counters.refusals,
+    hostRefusals: counters.hostRefusals,
+    scenarioActions: counters.scenarioActions,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  process.exit(0);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench:load failed: ${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});
