@@ -110,5 +110,20 @@ describe('the question-set editor', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Row 3, correct: /);
     expect(await server.server.store.sets.count()).toBe(before);
+
+    // "Play this set" opens the host form with the set chosen; a custom plan goes to POST /api/games.
+    await again.getByRole('link', { name: 'Play this set in a game' }).click();
+    await again.getByRole('combobox', { name: 'Game plan' }).selectOption('custom');
+    await again.getByRole('checkbox', { name: 'Handling failures' }).check();
+    await again.getByRole('spinbutton', { name: 'Questions per round' }).fill('5');
+    await again.getByRole('checkbox', { name: 'Bad deploy' }).check();
+    expect(await again.getByRole('combobox', { name: 'Questions from' }).inputValue()).toBe(id);
+    const request = again.waitForRequest((r) => r.url().endsWith('/api/games') && r.method() === 'POST');
+    await again.getByRole('button', { name: 'Create game' }).click();
+    expect((await request).postDataJSON()).toMatchObject({
+      plan: { kind: 'custom', topics: ['intro', 'protocols', 'failures'], quizRounds: 1, questionsPerRound: 5, timeLimitSec: 20, speedScoring: true, scenarios: ['bad-deploy'] },
+      setId: id,
+    });
+    await again.getByTestId('join-code').waitFor();
   });
 });

@@ -395,6 +395,7 @@ function showEditLink(): void {
   exportLinks.replaceChildren(
     el('a', { href: setsApi.exportUrl(state.id, 'json'), download: '', id: 'export-json', textContent: t('editor.exportJson') }),
     el('a', { href: setsApi.exportUrl(state.id, 'csv'), download: '', id: 'export-csv', textContent: t('editor.exportCsv') }),
+    el('a', { href: `/host?set=${encodeURIComponent(state.id)}&lang=${currentLang()}`, id: 'play-set', textContent: t('editor.play') }),
   );
   linkBox.hidden = !state.token;
   if (!state.token) return;
@@ -593,6 +594,7 @@ async function start(): Promise<void> {
   });
   const fileInput = $<HTMLInputElement>('import-file');
   fileInput.addEventListener('change', () => void importFile(fileInput));
+  window.addEventListener('hashchange', () => location.reload());
   window.addEventListener('beforeunload', (ev) => {
     if (state.dirty) ev.preventDefault();
   });

@@ -3,6 +3,7 @@
 import { applyI18n, initI18n, setLang, t } from '../i18n.ts';
 import { BUILT_IN_PLANS } from '../../../shared/rules/plans.ts';
 import { pick } from '../../../shared/i18n-types.ts';
+import { createGameWithPlan, mountPlanForm } from '../editor/plan-form.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -17,12 +18,14 @@ async function main(): Promise<void> {
   const create = $<HTMLButtonElement>('create');
   const resume = $<HTMLButtonElement>('resume');
   langSelect.value = lang;
+  const planForm = mountPlanForm($<HTMLDivElement>('plan-options'), planSelect);
 
   const fillPlans = () => {
     const l = langSelect.value === 'en' ? 'en' : 'es';
     const current = planSelect.value;
-    planSelect.replaceChildren(...BUILT_IN_PLANS.map((p) => Object.assign(document.createElement('option'), { value: p.id, textContent: pick(p.title, l) })));
+    planSelect.replaceChildren(...BUILT_IN_PLANS.map((p) => Object.assign(document.createElement('option'), { value: p.id, textContent: pick(p.title, l) })), planForm.option());
     if (current) planSelect.value = current;
+    planForm.sync();
   };
   fillPlans();
   langSelect.addEventListener('change', async () => {
@@ -71,8 +74,9 @@ async function main(): Promise<void> {
     create.disabled = true;
     create.textContent = t('host.creating');
     try {
-      const { createGame } = await import('../net/connection.ts');
-      const game = await createGame({ lang: langSelect.value, teams: Number(teams.value) || 4, plan: planSelect.value });
+      const choice = planForm.choice();
+      if (!choice.ok) throw new Error(choice.error);
+      const game = await createGameWithPlan({ lang: langSelect.value, teams: Number(teams.value) || 4, plan: choice.plan, ...(choice.setId ? { setId: choice.setId } : {}) });
       localStorage.setItem('ua:host', JSON.stringify({ code: game.code, hostToken: game.hostToken }));
       history.replaceState(null, '', `/host?game=${game.code}${location.search.includes('lang=') ? `&lang=${langSelect.value}` : ''}`);
       await open(game.code, game.hostToken);
