@@ -158,12 +158,12 @@ class HostConsole {
       if (b) b.hidden = !visible;
     };
     show('start', phase === 'lobby');
-    show('next', (phase === 'reveal' || phase === 'leaderboard' || phase === 'round-intro') && !v.paused);
+    show('next', (phase === 'reveal' || phase === 'leaderboard' || phase === 'round-intro' || phase === 'scenario-report') && !v.paused);
     show('pause', !v.paused && phase !== 'lobby' && phase !== 'podium');
     show('resume', v.paused);
     show('skip', phase === 'question');
     show('extend', phase === 'question');
-    show('end-round', phase === 'question' || phase === 'reveal' || phase === 'round-intro');
+    show('end-round', phase === 'question' || phase === 'reveal' || phase === 'round-intro' || phase === 'scenario');
     show('end-game', phase !== 'podium' && phase !== 'lobby');
     show('lock', !v.locked && phase !== 'podium');
     show('unlock', v.locked && phase !== 'podium');
@@ -188,6 +188,7 @@ class HostConsole {
   private announce(v: GameView): void {
     if (v.phase === 'question') this.sr.textContent = `${t('host.srQuestion', { text: v.question.text })} ${v.question.options.join(', ')}`;
     else if (v.phase === 'reveal') this.sr.textContent = `${rightAnswerText(v)}. ${v.reveal.explanation}`;
+    else if (v.phase === 'scenario') this.sr.textContent = `${v.scenario.title}. ${v.scenario.description}`;
     else this.sr.textContent = t(`phase.${v.phase}`);
   }
 

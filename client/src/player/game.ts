@@ -11,6 +11,7 @@ import { rightAnswerText } from '../view/answers.ts';
 import type { AnswerPayload, ServerMessages } from '../../../shared/protocol.ts';
 import { CLOSE } from '../../../shared/codes.ts';
 import type { PlayerStage } from '../scenes/player/stage.ts';
+import { OpsConsole } from './ops.ts';
 
 type Result = ServerMessages['result'];
 
@@ -43,6 +44,7 @@ class PlayerSession {
   private stage: PlayerStage | null = null;
   private rejoining = false;
   private ended = false;
+  private ops: OpsConsole | null = null;
 
   private readonly root = document.getElementById('game') as HTMLElement;
   private readonly teamChip = el('span', { className: 'chip' });
@@ -99,7 +101,8 @@ class PlayerSession {
       this.rendered = '';
       this.render();
     });
-    on(room, 'refused', (r) => this.showToast(t(`refusal.${r.code}`)));
+    on(room, 'refused', (r) => this.showToast(r.type === 'scenario:action' && r.reason ? `${t(`refusal.${r.code}`)} ${r.reason}` : t(`refusal.${r.code}`)));
+    on(room, 'action-ack', () => this.showToast(t('ops.sent'), 'ok'));
     on(room, 'result', (r) => {
       this.lastResult = r;
       if (this.me) {
@@ -187,8 +190,9 @@ class PlayerSession {
     this.rendered = 'ended';
   }
 
-  private showToast(text: string): void {
+  private showToast(text: string, kind: 'ok' | 'bad' = 'bad'): void {
     this.toast.textContent = text;
+    this.toast.classList.toggle('ok', kind === 'ok');
     this.toast.classList.add('show');
     setTimeout(() => this.toast.classList.remove('show'), 2500);
   }
@@ -214,7 +218,18 @@ class PlayerSession {
   private render(): void {
     const v = this.view;
     if (!v || !this.me || this.rendered === 'ended') return;
-    const key = `${v.phase}|${v.question.seq}|${v.reveal.seq}|${this.answeredSeq}|${this.lastResult?.seq ?? 0}|${v.paused}|${v.roundIndex}`;
+    if (v.phase === 'scenario' && !v.paused) {
+      if (!this.ops) {
+        this.ops = new OpsConsole((action) => send(this.room, 'scenario:action', { action }));
+        this.panel.replaceChildren(this.ops.root);
+        this.rendered = 'scenario';
+      }
+      this.ops.update(v, this.me.playerId, this.clockOffset, timeLeftMs(v, this.clockOffset));
+      return;
+    }
+    if (this.ops && v.phase !== 'scenario') this.ops = null;
+    if (this.ops) this.rendered = '';
+    const key = `${v.phase}|${v.question.seq}|${v.reveal.seq}|${this.answeredSeq}|${this.lastResult?.seq ?? 0}|${v.paused}|${v.roundIndex}|${v.scenario.reports.length}`;
     if (key === this.rendered) return;
     this.rendered = key;
     this.panel.replaceChildren(...this.content(v, this.me));
@@ -240,6 +255,19 @@ class PlayerSession {
         ];
       case 'podium':
         return [el('h1', {}, t('player.podium', { score: me.score })), el('p', {}, t('player.teamRank', { rank: v.teams[me.team]?.rank ?? '-' }))];
+      case 'scenario':
+        return [el('h1', {}, v.scenario.title), el('p', {}, t('player.paused'))];
+      case 'scenario-report': {
+        const r = v.scenario.reports.find((x) => x.team === me.team);
+        if (!r) return [el('h1', {}, t('ops.report.title'))];
+        return [
+          el('h1', {}, t('ops.report.title')),
+          el('p', { className: 'big' }, t('player.points', { points: r.points })),
+          el('p', {}, `${t('ops.report.availability')}: ${(r.availability / 100).toFixed(2)} % · ${t('ops.report.p95')}: ${r.p95} ms`),
+          el('p', {}, t('player.teamRank', { rank: r.rankAfter })),
+          el('p', { className: 'why' }, v.scenario.concept),
+        ];
+      }
     }
   }
 

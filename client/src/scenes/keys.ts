@@ -7,4 +7,6 @@ export const SCENES = {
   hostReveal: 'host-reveal',
   hostLeaderboard: 'host-leaderboard',
   hostPodium: 'host-podium',
+  hostOpsCenter: 'host-ops-center',
+  hostScenarioReport: 'host-scenario-report',
 } as const;

@@ -25,10 +25,84 @@ export interface RevealView {
   skipped: boolean;
 }
 
+export interface OpsSummaryView {
+  health: number[];
+  availability: number;
+  p95: number;
+  budget: number;
+  errorRate: number;
+  throughput: number;
+  spend: number;
+  incidents: number;
+  alerts: number;
+  feed: { tick: number; kind: string; detail: string }[];
+}
+
+export interface OpsDetailView {
+  team: number;
+  credits: number;
+  util: number[];
+  failedBy: number[];
+  shed: number;
+  p50: number;
+  p99: number;
+  burnRate: number;
+  cacheHit: number;
+  instancesA: number;
+  instancesB: number;
+  booting: number;
+  desiredA: number;
+  desiredB: number;
+  cdnOn: boolean;
+  rateLimit: number;
+  blockOn: boolean;
+  lbPolicy: string;
+  autoscaleOn: boolean;
+  autoscaleTarget: number;
+  breakerOn: boolean;
+  drainedA: boolean;
+  drainedB: boolean;
+  canRollback: boolean;
+  replicas: number;
+  alerts: { id: number; severity: string; firedAt: number; acked: boolean }[];
+  findings: string[];
+  members: { playerId: string; name: string; roles: string }[];
+  pending: number;
+}
+
+export interface TeamReportView {
+  team: number;
+  availability: number;
+  p95: number;
+  cost: number;
+  score: number;
+  points: number;
+  rankBefore: number;
+  rankAfter: number;
+  incidents: { cause: string; startedAt: number; ttd: number; ttr: number }[];
+}
+
+export interface ScenarioView {
+  cardId: string;
+  title: string;
+  description: string;
+  concept: string;
+  tick: number;
+  durationTicks: number;
+  ops: OpsSummaryView[];
+  details: OpsDetailView[];
+  reports: TeamReportView[];
+}
+
+/** The order of components in health/util arrays (shared/sim COMPONENTS). */
+export const COMPONENT_IDS = ['edge', 'lb', 'zoneA', 'zoneB', 'cache', 'db', 'payments'] as const;
+export const FAILURE_IDS = ['edge', 'noHealthy', 'overflow', 'timeout', 'error', 'database', 'dependency', 'circuitOpen'] as const;
+export const HEALTH_IDS = ['ok', 'degraded', 'down'] as const;
+
 export interface GameView {
   code: string;
   lang: string;
-  phase: 'lobby' | 'round-intro' | 'question' | 'reveal' | 'leaderboard' | 'podium';
+  phase: 'lobby' | 'round-intro' | 'question' | 'reveal' | 'leaderboard' | 'scenario' | 'scenario-report' | 'podium';
   paused: boolean;
   locked: boolean;
   hostConnected: boolean;
@@ -50,6 +124,7 @@ export interface GameView {
   speedScoring: boolean;
   sound: boolean;
   players?: Record<string, { name: string; team: number; score: number; connected: boolean }>;
+  scenario: ScenarioView;
 }
 
 export function snapshot(state: unknown): GameView {

@@ -9,6 +9,8 @@ import { QuestionScene } from './QuestionScene.ts';
 import { RevealScene } from './RevealScene.ts';
 import { LeaderboardScene } from './LeaderboardScene.ts';
 import { PodiumScene } from './PodiumScene.ts';
+import { OpsCenterScene } from './OpsCenterScene.ts';
+import { ScenarioReportScene } from './ScenarioReportScene.ts';
 import type { GameView } from '../../view/model.ts';
 
 const SCENE_FOR_PHASE: Record<GameView['phase'], string> = {
@@ -17,6 +19,8 @@ const SCENE_FOR_PHASE: Record<GameView['phase'], string> = {
   question: SCENES.hostQuestion,
   reveal: SCENES.hostReveal,
   leaderboard: SCENES.hostLeaderboard,
+  scenario: SCENES.hostOpsCenter,
+  'scenario-report': SCENES.hostScenarioReport,
   podium: SCENES.hostPodium,
 };
 
@@ -30,7 +34,7 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
     parent,
     backgroundColor: '#0f1b2d',
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: W, height: H },
-    scene: [LobbyScene, RoundIntroScene, QuestionScene, RevealScene, LeaderboardScene, PodiumScene],
+    scene: [LobbyScene, RoundIntroScene, QuestionScene, RevealScene, LeaderboardScene, OpsCenterScene, ScenarioReportScene, PodiumScene],
     banner: false,
     audio: { noAudio: true },
     callbacks: { preBoot: (g) => g.registry.set('ctx', context()) },
