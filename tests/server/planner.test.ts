@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionSet } from '../../shared/content/schema.ts';
 import { customPlanSchema, customPlanSpec, splitEvenly, type CustomPlanInput } from '../../shared/rules/custom-plan.ts';
+import { getPlan } from '../../shared/rules/plans.ts';
 import { loadBank } from '../../server/content/load-bank.ts';
 import { createPlanner, type SetSource } from '../../server/content/planner.ts';
 
@@ -78,7 +79,9 @@ describe('planner', () => {
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.setup.plan.id).toBe('intro');
-    expect(res.setup.questions.map((q) => q.length)).toEqual([6, 6, 6]);
+    const rounds = res.setup.plan.rounds;
+    expect(res.setup.questions.filter((_, i) => rounds[i]!.kind === 'quiz').map((q) => q.length)).toEqual([6, 6, 6]);
+    expect(res.setup.questions.filter((_, i) => rounds[i]!.kind === 'scenario').every((q) => q.length === 0)).toBe(true);
     expect(res.setup.speedScoring).toBe(true);
   });
 
@@ -122,7 +125,11 @@ describe('planner', () => {
     const res = await planner.plan({ plan: 'intro', setId: 'two' }, 3);
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    expect(res.setup.questions.map((qs) => qs.map((q) => q.id))).toEqual([['q1'], ['q2']]);
+    const rounds = res.setup.plan.rounds;
+    expect(rounds.filter((r) => r.kind === 'quiz').map((r) => r.title.en)).toEqual(['Tiny (1/2)', 'Tiny (2/2)']);
+    expect(res.setup.questions.filter((_, i) => rounds[i]!.kind === 'quiz').map((qs) => qs.map((q) => q.id))).toEqual([['q1'], ['q2']]);
+    expect(rounds.filter((r) => r.kind === 'scenario')).toEqual(getPlan('intro')!.rounds.filter((r) => r.kind === 'scenario'));
+    expect(rounds[0]!.kind).toBe('quiz');
     expect(res.setup.plan.title.en).toBe('Tiny');
   });
 
