@@ -91,8 +91,11 @@ function rssMb(pid: number): number | undefined {
   }
 }
 
-async function startServer(questionSeconds: number): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(questionSeconds: number): Promise<{ url: string; child: ChildProcess; logFile: string }> {
   const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ua-bench-'));
+  const logFile = path.join(dataDir, 'server.log');
+  const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
@@ -100,7 +103,7 @@ async function startServer(questionSeconds: number): Promise<{ url: string; chil
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ua-bench-')),
+      DATA_DIR: dataDir,
       QUESTION_SECONDS: String(questionSeconds),
       ROUND_INTRO_MS: '1500',
       LOG_LEVEL: 'warn',
@@ -108,13 +111,13 @@ async function startServer(questionSeconds: number): Promise<{ url: string; chil
       REDIS_URL: '',
       DATABASE_URL: '',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', out, out],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, child };
+      if ((await fetch(`${url}/readyz`)).ok) return { url, child, logFile };
     } catch {
       // not listening yet
     }
@@ -138,6 +141,10 @@ async function main(): Promise<void> {
   const url = (args.url ?? own!.url).replace(/\/$/, '');
   const wsUrl = url.replace(/^http/, 'ws');
   const pid = own?.child.pid ?? args.pid;
+  if (own) {
+    log(`server pid ${pid}, its log: ${own.logFile}`);
+    own.child.once('exit', (code, signal) => log(`the server exited (code ${code}, signal ${signal})`));
+  }
 
   // games
   const games: { code: string; hostToken: string }[] = [];

@@ -62,7 +62,8 @@ async function runPlayer(url: string, plan: BotPlan, startAt: number): Promise<v
     try {
       room = await new Client(url).joinById(plan.code, joinOptions);
     } catch (err) {
-      error(`join ${plan.name}: ${(err as Error).message}`);
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      error(`join ${plan.name}: ${(err as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`);
       return;
     }
     joinMs.push(performance.now() - started);
@@ -97,7 +98,7 @@ async function runPlayer(url: string, plan: BotPlan, startAt: number): Promise<v
         left = true;
         rooms.delete(room);
         counters.connected--;
-        if (!stopping && !dropThis) error(`left unexpectedly with code ${code}`);
+        if (!stopping && !dropThis) error(`left unexpectedly with code ${code} after ${Math.round(performance.now() - started)} ms, phase ${(room.state as any)?.phase}`);
         resolve();
       });
       room.onStateChange((s: any) => {
