@@ -224,7 +224,8 @@ async function main(): Promise<void> {
   const errorSamples = reports.flatMap((r) => r.errorSamples).slice(0, 10);
   for (const e of errorSamples) log(`error sample: ${e}`);
 
-  await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
+  await Promise.race([Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r))))), sleep(3000)]);
+  for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
   if (own) {
     own.child.kill('SIGTERM');
     await Promise.race([new Promise((r) => own.child.once('exit', r)), sleep(5000)]);

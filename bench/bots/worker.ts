@@ -187,8 +187,8 @@ process.on('message', async (msg: WorkerStart | { type: 'measure' } | { type: 's
     stopping = true;
     const report: WorkerReport = { type: 'report', joinMs, ackMs, counters, errorSamples };
     process.send!(report);
-    await Promise.allSettled([...rooms].map((r) => r.leave(true)));
-    setTimeout(() => process.exit(0), 500);
+    setTimeout(() => process.exit(0), 1500);
+    for (const r of rooms) void r.leave(true).catch(() => undefined);
     return;
   }
   const { url, hosts, players, startAt, startGameAt } = msg;
