@@ -109,6 +109,8 @@ export interface ServerMessages {
   refused: { type: string } & Refusal;
   /** After each reveal, to each player: their own result. */
   result: { seq: number; credit: number; correct: boolean; points: number; score: number; streak: number; rank: number; players: number; teamRank: number };
+  /** The teacher moved this player to another team. */
+  moved: { team: number };
   /** The seat was taken over by another tab or device. */
   'seat-taken': Record<string, never>;
   /** Removed by the teacher. */

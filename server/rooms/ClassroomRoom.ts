@@ -313,7 +313,10 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
         const id = msg.playerId as string;
         r = rules.movePlayer(g, id, msg.team as number);
         const moved = this.clientsByPlayer.get(id);
-        if (r.ok && moved) moved.view = this.teamViews[msg.team as number];
+        if (r.ok && moved) {
+          moved.view = this.teamViews[msg.team as number];
+          this.reply(moved, 'moved', { team: msg.team as number });
+        }
         if (r.ok) this.changed(id);
         break;
       }

@@ -115,18 +115,30 @@ class PlayerSession {
       this.rendered = '';
       this.render();
     });
-    on(room, 'seat-taken', () => this.endWith(t('player.seatTaken'), true));
+    on(room, 'moved', (m) => {
+      if (!this.me || room !== this.room) return;
+      this.me.team = m.team;
+      this.renderTeam();
+      this.stage?.setTeam(m.team);
+      // The team's dashboards travel in a per-team view: a fresh connection gets the new team's.
+      void this.switchConnection();
+    });
+    on(room, 'seat-taken', () => {
+      if (room === this.room) this.endWith(t('player.seatTaken'), true);
+    });
     on(room, 'kicked', () => {
       localStorage.removeItem(`ua:seat:${this.code}`);
       this.endWith(t('player.kicked'), false);
     });
     room.onStateChange((state: unknown) => {
+      if (room !== this.room) return;
       this.view = snapshot(state);
       const me = this.me;
       if (me && this.view.teams[me.team] === undefined) this.renderTeam();
       this.render();
     });
     room.onDrop(() => {
+      if (room !== this.room) return;
       this.banner.textContent = t('player.reconnecting');
       this.banner.hidden = false;
     });
@@ -134,11 +146,22 @@ class PlayerSession {
       this.banner.hidden = true;
     });
     room.onLeave((code: number) => {
+      if (room !== this.room) return;
       if (this.ended || code === CLOSE.kicked || code === CLOSE.seatTaken || code === 1000) return;
       this.banner.textContent = t('player.reconnecting');
       this.banner.hidden = false;
       void this.rejoin();
     });
+  }
+
+  private async switchConnection(): Promise<void> {
+    if (!this.me) return;
+    try {
+      const next = await joinPlayer(this.code, { seat: this.me.seat });
+      this.bind(next, () => undefined);
+    } catch {
+      void this.rejoin();
+    }
   }
 
   /** After a sleep or a network change the socket may be gone without the SDK noticing. */

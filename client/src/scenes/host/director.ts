@@ -57,6 +57,7 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
         if (current) game.scene.stop(current);
         current = key;
         game.scene.start(key);
+        parent.dataset.scene = key;
       } else {
         game.events.emit('view', v);
       }
