@@ -3,7 +3,7 @@
 // join by code through process B, a question set saved through A is read through B, and join
 // codes stay unique across processes. Runs only when REDIS_URL_TEST and TEST_DATABASE_URL are
 // set (.ci/services.sh starts both on loopback).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,8 +28,8 @@ interface Proc {
   readonly output: string[];
 }
 
-async function startProcess(name: string, env: Record<string, string>): Promise<Proc> {
-  const port = await freePort();
+async function startProcess(name: string, env: Record<string, string>, port?: number): Promise<Proc> {
+  port ??= await freePort();
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT_DIR,
@@ -43,6 +43,7 @@ async function startProcess(name: string, env: Record<string, string>): Promise<
       QUESTION_SECONDS: '5',
       ROUND_INTRO_MS: '200',
       LOG_LEVEL: 'warn',
+      ...(env.PUBLIC_ADDRESS ? { PUBLIC_ADDRESS: env.PUBLIC_ADDRESS } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -183,3 +184,76 @@ function answerFor(room: Room): any {
       return { kind: 'choice', index: 0 };
   }
 }
+
+const NGINX = '/usr/sbin/nginx';
+
+/** deploy/nginx.conf with its ports rewritten, wrapped in a main config that runs unprivileged in `dir`. */
+function nginxConfig(dir: string, listen: number, p1: number, p2: number): string {
+  const site = fs
+    .readFileSync(path.join(ROOT_DIR, 'deploy/nginx.conf'), 'utf8')
+    .replaceAll('127.0.0.1:2567', `127.0.0.1:${p1}`)
+    .replaceAll('127.0.0.1:2568', `127.0.0.1:${p2}`)
+    .replace('listen 80;', `listen 127.0.0.1:${listen};`);
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((k) => `${k}_temp_path ${dir}/${k};`).join('\n');
+  return `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log warn;\ndaemon off;\nevents { worker_connections 512; }\nhttp {\naccess_log off;\n${temp}\n${site}\n}\n`;
+}
+
+describe.runIf(REDIS_URL && PG_URL && fs.existsSync(NGINX))('deploy/nginx.conf in front of two processes', () => {
+  let a: Proc | undefined;
+  let b: Proc | undefined;
+  let nginx: ChildProcess | undefined;
+  let db: Awaited<ReturnType<typeof createTempDatabase>> | undefined;
+  let base = '';
+
+  beforeAll(async () => {
+    const redis = new Redis(REDIS_URL);
+    await redis.flushdb();
+    redis.disconnect();
+    db = await createTempDatabase();
+    const [listen, p1, p2] = [await freePort(), await freePort(), await freePort()];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ua-nginx-'));
+    fs.chmodSync(dir, 0o777);
+    fs.writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig(dir, listen, p1, p2));
+    const check = spawnSync(NGINX, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    nginx = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
+    base = `127.0.0.1:${listen}`;
+    const env = { REDIS_URL, DATABASE_URL: db.url };
+    a = await startProcess('p1', { ...env, PUBLIC_ADDRESS: `${base}/p1` }, p1);
+    b = await startProcess('p2', { ...env, PUBLIC_ADDRESS: `${base}/p2` }, p2);
+    await vi.waitFor(async () => expect((await fetch(`http://${base}/readyz`)).status).toBe(200), { timeout: 10_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    nginx?.kill('SIGQUIT');
+    await Promise.all([stopProcess(a), stopProcess(b)]);
+    await db?.drop();
+  }, 30_000);
+
+  it('routes HTTP to any process and each game socket to the process holding the room', async () => {
+    expect((await fetch(`http://${base}/metrics`)).status).toBe(404);
+    const games = [] as { code: string; hostToken: string }[];
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`http://${base}/api/games`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lang: 'en' }) });
+      expect(res.status).toBe(201);
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/); // nginx's $request_id, also in its own logs
+      games.push((await res.json()) as { code: string; hostToken: string });
+    }
+    // new games go to the process with fewer rooms: both processes hold some
+    const held = await Promise.all([a!, b!].map(async (p) => (await (await fetch(`${p.url}/healthz`)).json()).rooms as number));
+    expect(held[0]! > 0 && held[1]! > 0).toBe(true);
+
+    for (const game of games) {
+      const host = await new Client(`ws://${base}`).joinById(game.code, { hostToken: game.hostToken });
+      host.onMessage('*', () => undefined);
+      const ana = await new Client(`ws://${base}`).joinById(game.code, { name: 'Ana' });
+      const log = recorder(ana);
+      await vi.waitFor(() => expect(state(host).playerCount).toBe(1));
+      host.send('host:start', {});
+      await vi.waitFor(() => expect(state(ana).phase).toBe('question'), { timeout: 10_000 });
+      ana.send('answer', { seq: state(ana).question.seq, answer: answerFor(ana) });
+      await vi.waitFor(() => expect(log.of('ack')).toHaveLength(1));
+      await Promise.all([host.leave(true), ana.leave(true)]);
+    }
+  });
+});
