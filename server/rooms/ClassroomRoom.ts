@@ -92,8 +92,10 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     });
     syncState(this.state, this.game);
     this.setPatchRate(services.config.patchRateMs);
+    // The simulation interval also drives the room clock; without it the clock only advances
+    // with patches (every patchRateMs), which would halve a 10 Hz scenario on a 200 ms patch rate.
+    this.setSimulationInterval(() => this.scenarioTick(), services.config.scenarioTickMs);
     this.clock.setInterval(() => this.tick(), services.config.tickMs);
-    this.clock.setInterval(() => this.scenarioTick(), services.config.scenarioTickMs);
 
     for (const type of Object.keys(clientMessages) as ClientMessageType[]) {
       this.onMessage(type, (client: GameClient, payload: unknown) => this.handle(client, type, payload));
@@ -377,7 +379,11 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const ended = rules.tickScenario(this.game, Date.now());
     const round = rules.currentScenario(this.game);
     if (ended) this.afterPhaseChange();
-    else if (round && (round.teams[0]?.run.tick ?? 0) % SCENARIO.syncEveryTicks === 0) syncScenarioLive(this.state.scenario, this.game);
+    else if (round) {
+      // Each team syncs every syncEveryTicks ticks, the teams spread over those ticks.
+      const phase = (round.teams[0]?.run.tick ?? 0) % SCENARIO.syncEveryTicks;
+      syncScenarioLive(this.state.scenario, this.game, (team) => team % SCENARIO.syncEveryTicks === phase);
+    }
   }
 
   private disposeWhenAbandoned(now: number): void {

@@ -78,14 +78,16 @@ export function syncRoles(s: ScenarioState, g: GameModel): void {
   });
 }
 
-export function syncScenarioLive(s: ScenarioState, g: GameModel): void {
+/** Syncs every team, or only those `only` accepts (the room spreads teams over ticks to keep each tick short). */
+export function syncScenarioLive(s: ScenarioState, g: GameModel, only: (team: number) => boolean = () => true): void {
   const round = currentScenario(g);
   if (!round) return;
   let tick = 0;
   for (const team of round.teams) {
+    tick = Math.max(tick, team.run.tick);
+    if (!only(team.team)) continue;
     const sum = summarize(team.run);
     const run = team.run;
-    tick = Math.max(tick, run.tick);
     const ops = s.ops[team.team];
     const d = s.details[team.team];
     if (!ops || !d) continue;
