@@ -126,6 +126,25 @@ async function startServer(questionSeconds: number): Promise<{ url: string; chil
   throw new Error('the server did not become ready in 20 s');
 }
 
+/** A few server-side figures from its /metrics (when reachable): where the time goes. */
+async function serverMetrics(url: string): Promise<Record<string, number> | null> {
+  try {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const v = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+    const r = (n: number) => Math.round(n * 10) / 10;
+    return {
+      eventLoopLagP99Ms: r(v(/^ua_nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? (\S+)$/m) * 1000),
+      eventLoopLagMaxMs: r(v(/^ua_nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)$/m) * 1000),
+      onJoinAvgMs: r((v(/^ua_join_seconds_sum\{[^}]*kind="player"[^}]*\} (\S+)$/m) / v(/^ua_join_seconds_count\{[^}]*kind="player"[^}]*\} (\S+)$/m)) * 1000),
+      patchAvgBytes: r(v(/^ua_state_patch_bytes_sum\{[^}]*kind="shared"[^}]*\} (\S+)$/m) / v(/^ua_state_patch_bytes_count\{[^}]*kind="shared"[^}]*\} (\S+)$/m)),
+      patchAvgMs: r((v(/^ua_state_patch_seconds_sum(?:\{[^}]*\})? (\S+)$/m) / v(/^ua_state_patch_seconds_count(?:\{[^}]*\})? (\S+)$/m)) * 1000),
+      tickAvgMs: r((v(/^ua_room_tick_seconds_sum(?:\{[^}]*\})? (\S+)$/m) / v(/^ua_room_tick_seconds_count(?:\{[^}]*\})? (\S+)$/m)) * 1000),
+    };
+  } catch {
+    return null;
+  }
+}
+
 function sum(list: Counters[]): Counters {
   const out = { connected: 0, joined: 0, answers: 0, acks: 0, refusals: 0, hostRefusals: 0, drops: 0, rejoins: 0, reconnects: 0, errors: 0, scenarioActions: 0, bytes: 0 };
   for (const c of list) for (const k of Object.keys(out) as (keyof Counters)[]) out[k] += c[k];
@@ -207,6 +226,7 @@ async function main(): Promise<void> {
   }
 
   const cpuEnd = pid ? cpuSeconds(pid) : undefined;
+  const server = await serverMetrics(url);
   const tEnd = performance.now();
   const reports = await Promise.all(
     workers.map(
@@ -250,6 +270,8 @@ async function main(): Promise<void> {
     reconnects: counters.reconnects,
     errors: counters.errors,
     refusals: counters.refusals,
+    refusalCodes: Object.fromEntries(reports.flatMap((r) => Object.entries(r.refusalCodes)).reduce((m, [k, v]) => m.set(k, (m.get(k) ?? 0) + v), new Map<string, number>())),
+    server,
     hostRefusals: counters.hostRefusals,
     scenarioActions: counters.scenarioActions,
     loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),

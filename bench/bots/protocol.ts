@@ -55,6 +55,7 @@ export interface WorkerReport {
   readonly ackMs: number[];
   readonly counters: Counters;
   readonly errorSamples: string[];
+  readonly refusalCodes: Record<string, number>;
 }
 
 export interface WorkerProgress {

@@ -14,6 +14,7 @@ const joinMs: number[] = [];
 const ackMs: number[] = [];
 const counters = { connected: 0, joined: 0, answers: 0, acks: 0, refusals: 0, hostRefusals: 0, drops: 0, rejoins: 0, reconnects: 0, errors: 0, scenarioActions: 0, bytes: 0 };
 const errorSamples: string[] = [];
+const refusalCodes: Record<string, number> = {};
 let measuring = false;
 let stopping = false;
 const rooms = new Set<Room>();
@@ -85,8 +86,10 @@ async function runPlayer(url: string, plan: BotPlan, startAt: number): Promise<v
         if (sentAt) ackMs.push(performance.now() - sentAt);
         sentAt = 0;
       });
-      room.onMessage('refused', () => {
+      room.onMessage('refused', (m: { code?: string }) => {
         counters.refusals++;
+        const code = String(m?.code ?? 'unknown');
+        refusalCodes[code] = (refusalCodes[code] ?? 0) + 1;
       });
       room.onMessage('*', () => undefined);
       room.onError((code, message) => error(`room error ${code}: ${message ?? ''}`));
@@ -185,7 +188,7 @@ process.on('message', async (msg: WorkerStart | { type: 'measure' } | { type: 's
   }
   if (msg.type === 'stop') {
     stopping = true;
-    const report: WorkerReport = { type: 'report', joinMs, ackMs, counters, errorSamples };
+    const report: WorkerReport = { type: 'report', joinMs, ackMs, counters, errorSamples, refusalCodes };
     process.send!(report);
     setTimeout(() => process.exit(0), 1500);
     for (const r of rooms) void r.leave(true).catch(() => undefined);
