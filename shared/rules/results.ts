@@ -1,0 +1,157 @@
+// The results of a game as one plain document: standings, every answer with its question, and
+// every scenario round with each team's report, action log, curves and events. Built from the
+// GameModel (pure), stored with each checkpoint, served to the teacher's results page and CSVs.
+import type { Lang, Localized } from '../i18n-types.ts';
+import { pick } from '../i18n-types.ts';
+import type { Question } from '../content/schema.ts';
+import type { Topic } from '../content/topics.ts';
+import type { AnswerPayload, Phase } from '../protocol.ts';
+import type { GameModel } from './game.ts';
+import { playerRanks, teamStandings } from './game.ts';
+import type { LoggedAction, Sample } from './scenario.ts';
+import type { RunReport, SimEvent } from '../sim/index.ts';
+import { getScenario } from '../sim/index.ts';
+
+export const RESULTS_VERSION = 1;
+
+export interface QuestionResult {
+  readonly seq: number;
+  readonly round: number;
+  readonly index: number;
+  readonly questionId: string;
+  readonly type: Question['type'];
+  readonly topic: Topic | null;
+  readonly text: string;
+  /** Option texts in the order players saw them (ordering: the shown order). */
+  readonly options: readonly string[];
+  /** Choice types: correct option indices; ordering: shown positions in the right order; else []. */
+  readonly correct: readonly number[];
+  readonly numeric: { readonly answer: number; readonly tolerance: number; readonly unit: string } | null;
+  readonly distribution: readonly number[];
+  readonly answered: number;
+  readonly eligible: number;
+  readonly skipped: boolean;
+  readonly answers: readonly { readonly playerId: string; readonly answer: AnswerPayload; readonly elapsedMs: number; readonly credit: number; readonly points: number }[];
+}
+
+export interface ScenarioTeamResultDoc {
+  readonly team: number;
+  readonly credits: number;
+  readonly points: number;
+  readonly rankBefore: number;
+  readonly rankAfter: number;
+  readonly report: RunReport;
+  readonly log: readonly LoggedAction[];
+  readonly history: readonly Sample[];
+  readonly events: readonly SimEvent[];
+}
+
+export interface ScenarioResult {
+  readonly round: number;
+  readonly cardId: string;
+  readonly title: string;
+  readonly topic: Topic | null;
+  readonly seed: number;
+  readonly durationTicks: number;
+  readonly endedAtTick: number | null;
+  readonly teams: readonly ScenarioTeamResultDoc[];
+}
+
+export interface GameResults {
+  readonly version: number;
+  readonly code: string;
+  readonly lang: Lang;
+  readonly planTitle: string;
+  readonly phase: Phase;
+  readonly teamCount: number;
+  readonly teams: readonly { readonly team: number; readonly score: number; readonly rank: number; readonly members: number }[];
+  readonly players: readonly { readonly id: string; readonly name: string; readonly team: number; readonly score: number; readonly rank: number }[];
+  readonly questions: readonly QuestionResult[];
+  readonly scenarios: readonly ScenarioResult[];
+}
+
+function optionTexts(q: Question, lang: Lang, shown: readonly number[]): string[] {
+  const text = (l: Localized) => pick(l, lang);
+  switch (q.type) {
+    case 'single':
+    case 'multi':
+    case 'poll':
+      return q.options.map((o) => text(o.text));
+    case 'order':
+      return shown.map((i) => text(q.items[i] ?? {}));
+    case 'truefalse':
+      return lang === 'es' ? ['Verdadero', 'Falso'] : ['True', 'False'];
+    case 'numeric':
+      return [];
+    default: {
+      const never: never = q;
+      return never;
+    }
+  }
+}
+
+function correctOf(q: Question, shown: readonly number[]): number[] {
+  switch (q.type) {
+    case 'single':
+    case 'multi':
+      return q.options.flatMap((o, i) => (o.correct ? [i] : []));
+    case 'truefalse':
+      return [q.answer ? 0 : 1];
+    case 'order':
+      return q.items.map((_, k) => shown.indexOf(k));
+    default:
+      return [];
+  }
+}
+
+export function buildResults(g: GameModel): GameResults {
+  const ranks = playerRanks(g, Number.MAX_SAFE_INTEGER);
+  const questions = g.history.map((rec): QuestionResult => {
+    const q = g.rounds[rec.round]?.questions[rec.index];
+    return {
+      seq: rec.seq,
+      round: rec.round,
+      index: rec.index,
+      questionId: rec.questionId,
+      type: rec.type,
+      topic: q?.topic ?? null,
+      text: q ? pick(q.text, g.lang) : rec.questionId,
+      options: q ? optionTexts(q, g.lang, rec.shown) : [],
+      correct: q ? correctOf(q, rec.shown) : [],
+      numeric: q?.type === 'numeric' ? { answer: q.answer, tolerance: q.tolerance, unit: q.unit ? pick(q.unit, g.lang) : '' } : null,
+      distribution: rec.distribution,
+      answered: rec.answered,
+      eligible: rec.eligible,
+      skipped: rec.skipped,
+      answers: rec.answers,
+    };
+  });
+  const scenarios = g.scenarios.map((s): ScenarioResult => {
+    const card = getScenario(s.cardId);
+    return {
+      round: s.round,
+      cardId: s.cardId,
+      title: card ? pick(card.title, g.lang) : s.cardId,
+      topic: card?.topic ?? null,
+      seed: s.seed,
+      durationTicks: s.durationTicks,
+      endedAtTick: s.endedAtTick,
+      teams: (s.results ?? []).map((r) => ({ team: r.team, credits: r.credits, points: r.points, rankBefore: r.rankBefore, rankAfter: r.rankAfter, report: r.report, log: r.log, history: r.history, events: r.events })),
+    };
+  });
+  return {
+    version: RESULTS_VERSION,
+    code: g.code,
+    lang: g.lang,
+    planTitle: pick(g.planTitle, g.lang),
+    phase: g.phase,
+    teamCount: g.teamCount,
+    teams: teamStandings(g).map((t) => ({ team: t.team, score: t.score, rank: t.rank, members: t.members })),
+    players: g.order.flatMap((id) => {
+      const p = g.players[id];
+      return p ? [{ id, name: p.name, team: p.team, score: p.score, rank: ranks.rankOf(id) }] : [];
+    }),
+    questions,
+    scenarios,
+  };
+}
