@@ -665,7 +665,7 @@ function rankOf(sortedDesc: readonly number[], score: number): number {
 }
 
 /** Ranks of every player (by total score) and the top N, computed once per reveal. */
-export function playerRanks(g: GameModel, top = SCORING.topPlayers): { rankOf: (id: string) => number; top: PlayerModel[] } {
+export function playerRanks(g: GameModel, top: number = SCORING.topPlayers): { rankOf: (id: string) => number; top: PlayerModel[] } {
   const players = g.order.map((id) => g.players[id]).filter((p): p is PlayerModel => p !== undefined);
   const sorted = [...players].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   const scores = sorted.map((p) => p.score);
