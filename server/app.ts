@@ -19,7 +19,7 @@ import { createStaticRouter } from './http/static.ts';
 import { createSetsRouter } from './http/sets.ts';
 import { openStore, type Store } from './store/index.ts';
 import type { Logger } from './log.ts';
-import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
+import { ClassroomRoom, liveClassrooms } from './rooms/ClassroomRoom.ts';
 import { setRoomServices } from './rooms/context.ts';
 import { trackRooms } from './rooms/instrument.ts';
 import { createMetrics, type LiveRooms, type ServerMetrics } from './metrics.ts';
@@ -29,6 +29,9 @@ import { requestLog } from './http/request-log.ts';
 import { onlyMethods, rateLimit } from './http/rate-limit.ts';
 
 export const VERSION = '0.1.0';
+
+/** Games idle for longer than this are not brought back after a restart. */
+const RESTORE_WITHIN_MS = 12 * 3600_000;
 
 // Colyseus 0.18.17 reads the global `WebSocket.OPEN` when a dropped client reconnects; Node 20
 // has no global WebSocket, so every SDK reconnection died with a ReferenceError. Lend it the
@@ -45,6 +48,10 @@ export interface GameServer {
   listen(): Promise<number>;
   /** Stops taking new games; rooms keep running until shutdown(). */
   drain(): void;
+  /** Recreates the games a previous process left unfinished (from their checkpoints). */
+  restoreGames(): Promise<string[]>;
+  /** Stops taking games, lets each room reach a checkpoint (bounded by DRAIN_TIMEOUT_MS), writes it, and closes. */
+  drainAndClose(): Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -59,8 +66,8 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   const bank = loadBank();
   let liveRooms: LiveRooms = { rooms: () => [] };
   const metrics = createMetrics({ live: { rooms: () => liveRooms.rooms() } });
-  setRoomServices({ config, log, metrics });
   const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'uptime-arena.sqlite') });
+  setRoomServices({ config, log, metrics, store });
   const planner = createPlanner(bank, store.sets);
   const { presence, driver } = await presenceAndDriver(config);
   const httpServer = http.createServer();
@@ -124,6 +131,32 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
     },
     drain() {
       draining = true;
+    },
+    async restoreGames() {
+      const restored: string[] = [];
+      const games = await store.games.listResumable({ updatedSince: Date.now() - RESTORE_WITHIN_MS });
+      for (const g of games) {
+        if (matchMaker.getLocalRoomById(g.code)) continue;
+        // One process restores each game, even when several start at once on one Redis.
+        const lock = `ua:restore:${g.code}`;
+        if ((await presence.incr(lock)) !== 1) continue;
+        await presence.expire(lock, 60);
+        await codes.claimExact(g.code);
+        try {
+          await matchMaker.createRoom(ROOM_NAME, { restore: g.code });
+          restored.push(g.code);
+        } catch (err) {
+          log.error({ err, code: g.code }, 'could not restore a game');
+        }
+      }
+      if (restored.length) log.info({ games: restored.length }, 'games restored after a restart');
+      return restored;
+    },
+    async drainAndClose() {
+      draining = true;
+      await Promise.all(liveClassrooms().map((room) => room.drainForShutdown(config.drainTimeoutMs)));
+      await gameServer.gracefullyShutdown(false);
+      await store.close();
     },
     async shutdown() {
       draining = true;

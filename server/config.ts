@@ -23,6 +23,8 @@ export interface Config {
   /** Real time per scenario tick (ms; 100 = 10 Hz), and a round length override in ticks (tests, rehearsals). */
   readonly scenarioTickMs: number;
   readonly scenarioTicks: number | null;
+  /** On SIGTERM, how long a room may take to reach a checkpoint (an open question to its reveal), in ms. */
+  readonly drainTimeoutMs: number;
   /** Room timer resolution and state patch interval, in ms. */
   readonly tickMs: number;
   readonly patchRateMs: number;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     questionMs: questionSeconds === null ? null : questionSeconds * 1000,
     roundIntroMs: int(env, 'ROUND_INTRO_MS', 4000, 0, 60_000),
     scenarioTickMs: int(env, 'SCENARIO_TICK_MS', 100, 1, 1000),
+    drainTimeoutMs: int(env, 'DRAIN_TIMEOUT_MS', 30_000, 0, 600_000),
     scenarioTicks: env.SCENARIO_TICKS ? int(env, 'SCENARIO_TICKS', 2400, 10, 100_000) : null,
     tickMs: int(env, 'TICK_MS', 100, 10, 1000),
     patchRateMs: int(env, 'PATCH_RATE_MS', 200, 16, 1000),

@@ -8,6 +8,7 @@ const config = loadConfig();
 const log = createLogger(config.logLevel);
 const server = await createGameServer(config, log);
 const port = await server.listen();
+await server.restoreGames();
 const lan = lanAddress();
 log.info({ port, host: config.host }, 'Uptime Arena is listening');
 process.stdout.write(
@@ -18,9 +19,9 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, 'shutting down');
-  server.drain();
-  await server.shutdown();
+  log.info({ signal }, 'shutting down: no new games; letting running games reach a checkpoint');
+  await server.drainAndClose();
+  log.info('all games saved; bye');
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -22,9 +22,13 @@ import type { GameModel, QuestionRecord } from '../../shared/rules/game.ts';
 import type { GameSetup } from '../content/planner.ts';
 import { newToken, sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
+import { Checkpointer, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
 import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
 import { createState, syncAllPlayers, syncPlayer, syncReveal, syncState, syncTop } from './sync.ts';
 import type { GameState } from './schema.ts';
+
+/** A scenario round is checkpointed every this many ticks (10 s at 10 Hz), besides its start and end. */
+const CHECKPOINT_EVERY_TICKS = 100;
 
 /** What the HTTP layer hands a new room: everything resolved (plan and questions), JSON-safe. */
 export interface CreateGameOptions {
@@ -39,6 +43,8 @@ export interface CreateGameOptions {
 type Seat = { kind: 'host' } | { kind: 'player'; playerId: string };
 type GameClient = Client<{ userData: Seat }>;
 
+const restoreOptions = z.object({ restore: z.string().regex(/^[A-Z0-9]{6}$/) });
+
 const createOptions = z.object({
   code: z.string().regex(/^[A-Z0-9]{6}$/),
   hostTokenHash: z.string().length(64),
@@ -48,10 +54,23 @@ const createOptions = z.object({
   setup: z.custom<GameSetup>((v) => typeof v === 'object' && v !== null && 'plan' in v && 'questions' in v),
 });
 
+/** The rooms of this process, for a graceful shutdown. */
+const live = new Set<ClassroomRoom>();
+export function liveClassrooms(): ClassroomRoom[] {
+  return [...live];
+}
+
+/** Results go out in slices of this many players, yielding between slices, so acks keep flowing. */
+const RESULT_SLICE = 250;
+
 export class ClassroomRoom extends Room<{ state: GameState }> {
   override maxClients = GAME.maxPlayers + 10;
   override maxMessagesPerSecond = 30;
   override autoDispose = false;
+  /** Seconds between a seat reservation and the socket: generous for slow school Wi-Fi. */
+  override seatReservationTimeout = 30;
+  private checkpoints!: Checkpointer;
+  private draining = false;
 
   private game!: GameModel;
   private hostTokenHash = '';
@@ -63,8 +82,41 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private readonly clientsByPlayer = new Map<string, GameClient>();
   private emptySince: number | null = null;
 
-  override onCreate(raw: unknown): void {
-    const options = createOptions.parse(raw);
+  override async onCreate(raw: unknown): Promise<void> {
+    const services = roomServices();
+    const restore = restoreOptions.safeParse(raw);
+    if (restore.success) await this.restore(restore.data.restore);
+    else this.create(createOptions.parse(raw));
+    live.add(this);
+    this.checkpoints = new Checkpointer(services.store, this.game.code, this.hostTokenHash, services.log, () => ({ v: SNAPSHOT_VERSION, model: this.game, seats: [...this.seats] }));
+    this.setState(createState());
+    this.state.scenario = createScenarioState(this.game.teamCount);
+    this.hostView.add(this.state.players);
+    this.hostView.add(this.state.counts);
+    this.state.scenario.details.forEach((d, team) => {
+      const view = new StateView();
+      view.add(d);
+      this.teamViews[team] = view;
+      this.hostView.add(d);
+    });
+    this.syncEverything();
+    this.setPatchRate(services.config.patchRateMs);
+    // The simulation interval also drives the room clock; without it the clock only advances
+    // with patches (every patchRateMs), which would halve a 10 Hz scenario on a 200 ms patch rate.
+    this.setSimulationInterval(() => this.scenarioTick(), services.config.scenarioTickMs);
+    this.clock.setInterval(() => this.tick(), services.config.tickMs);
+
+    for (const type of Object.keys(clientMessages) as ClientMessageType[]) {
+      this.onMessage(type, (client: GameClient, payload: unknown) => this.handle(client, type, payload));
+    }
+    this.onMessage('*', (client: GameClient, type: unknown) => {
+      roomServices().metrics.messageIn('unknown');
+      this.refuse(client, String(type).slice(0, 40), 'unknown_message', 'This game does not understand that message.');
+    });
+    void this.checkpoints.now();
+  }
+
+  private create(options: z.infer<typeof createOptions>): void {
     const services = roomServices();
     this.roomId = options.code;
     this.hostTokenHash = options.hostTokenHash;
@@ -81,29 +133,48 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       scenarioTickMs: services.config.scenarioTickMs,
       scenarioTicksOverride: services.config.scenarioTicks,
     });
-    this.setState(createState());
-    this.state.scenario = createScenarioState(this.game.teamCount);
-    this.hostView.add(this.state.players);
-    this.state.scenario.details.forEach((d, team) => {
-      const view = new StateView();
-      view.add(d);
-      this.teamViews[team] = view;
-      this.hostView.add(d);
-    });
-    syncState(this.state, this.game);
-    this.setPatchRate(services.config.patchRateMs);
-    // The simulation interval also drives the room clock; without it the clock only advances
-    // with patches (every patchRateMs), which would halve a 10 Hz scenario on a 200 ms patch rate.
-    this.setSimulationInterval(() => this.scenarioTick(), services.config.scenarioTickMs);
-    this.clock.setInterval(() => this.tick(), services.config.tickMs);
+  }
 
-    for (const type of Object.keys(clientMessages) as ClientMessageType[]) {
-      this.onMessage(type, (client: GameClient, payload: unknown) => this.handle(client, type, payload));
+  /** Reloads a game from its last checkpoint after a restart; players come back with their seat tokens. */
+  private async restore(code: string): Promise<void> {
+    const services = roomServices();
+    const cp = await services.store.games.loadCheckpoint<GameSnapshot>(code);
+    if (!cp || cp.snapshot?.v !== SNAPSHOT_VERSION) throw new Error(`No checkpoint to restore for game ${code}.`);
+    this.roomId = code;
+    this.hostTokenHash = cp.hostTokenHash;
+    this.game = cp.snapshot.model;
+    for (const [hash, id] of cp.snapshot.seats) this.seats.set(hash, id);
+    rules.resumeAfterRestart(this.game, Date.now());
+    services.log.info({ code, phase: this.game.phase, players: this.game.order.length }, 'game restored from checkpoint');
+  }
+
+  /** Mirrors the whole model into the state (after creation or a restore). */
+  private syncEverything(): void {
+    syncState(this.state, this.game);
+    syncAllPlayers(this.state, this.game, this.hostView);
+    syncTop(this.state, this.game);
+    const last = this.game.history.at(-1);
+    if (this.game.phase === 'reveal' && last) syncReveal(this.state, this.game, last);
+    if (this.game.phase === 'scenario' || this.game.phase === 'scenario-report') {
+      syncScenarioStart(this.state.scenario, this.game);
+      syncScenarioReports(this.state.scenario, this.game);
     }
-    this.onMessage('*', (client: GameClient, type: unknown) => {
-      roomServices().metrics.messageIn('unknown');
-      this.refuse(client, String(type).slice(0, 40), 'unknown_message', 'This game does not understand that message.');
-    });
+  }
+
+  override async onDispose(): Promise<void> {
+    live.delete(this);
+    await this.checkpoints?.close();
+  }
+
+  /**
+   * For a graceful shutdown: lets an open question run to its reveal (at most maxWaitMs), then
+   * writes a final checkpoint. A scenario round is saved where it is and resumes from there.
+   */
+  async drainForShutdown(maxWaitMs: number): Promise<void> {
+    this.draining = true;
+    const deadline = Date.now() + maxWaitMs;
+    while (this.game.phase === 'question' && !this.game.paused && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await this.checkpoints.close();
   }
 
   // ---------- joining ----------
@@ -137,6 +208,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const token = newToken();
     this.seats.set(sha256(token), playerId);
     this.bindPlayer(client, playerId, token);
+    this.checkpoints.soon();
   }
 
   private joinHost(client: GameClient, options: unknown): void {
@@ -262,7 +334,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       const r = rules.submitAnswer(this.game, seat.playerId, msg.seq, msg.answer, Date.now());
       if (!r.ok) return this.refuse(client, type, r.code, r.reason);
       this.reply(client, 'ack', { seq: msg.seq });
-      this.state.answered = rules.answeredCount(this.game);
+      this.state.counts.answered = rules.answeredCount(this.game);
       if (before === 'question' && this.game.phase === 'reveal') this.afterReveal();
       return;
     }
@@ -339,6 +411,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (g.history.length > historyBefore && !g.history.at(-1)?.skipped) this.afterReveal();
     else if (g.phase !== phaseBefore) this.afterPhaseChange();
     else this.changed();
+    if (r.ok && g.phase === phaseBefore) this.checkpoints.soon();
     return r;
   }
 
@@ -365,6 +438,12 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   private advance(): void {
     const now = Date.now();
+    // The teacher's page is away when a round would start: wait for them instead.
+    if (this.game.phase === 'round-intro' && !this.state.hostConnected && !this.game.paused && this.game.timer.endsAt !== null && now >= this.game.timer.endsAt) {
+      rules.pause(this.game, now);
+      this.changed();
+      return;
+    }
     const before = this.game.phase;
     const historyBefore = this.game.history.length;
     if (rules.advanceTimers(this.game, now)) {
@@ -379,7 +458,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const ended = rules.tickScenario(this.game, Date.now());
     const round = rules.currentScenario(this.game);
     if (ended) this.afterPhaseChange();
-    else if (round) {
+    else if (round && (round.teams[0]?.run.tick ?? 0) % CHECKPOINT_EVERY_TICKS === 0) void this.checkpoints.now();
+    if (!ended && round) {
       // Each team syncs every syncEveryTicks ticks, the teams spread over those ticks.
       const phase = (round.teams[0]?.run.tick ?? 0) % SCENARIO.syncEveryTicks;
       syncScenarioLive(this.state.scenario, this.game, (team) => team % SCENARIO.syncEveryTicks === phase);
@@ -402,6 +482,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   }
 
   private afterPhaseChange(): void {
+    void this.checkpoints.now();
     syncState(this.state, this.game);
     if (this.game.phase === 'scenario') syncScenarioStart(this.state.scenario, this.game);
     if (this.game.phase === 'scenario-report') {
@@ -424,11 +505,11 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     syncAllPlayers(this.state, this.game, this.hostView);
     const teamRanks = rules.teamStandings(this.game);
     const byPlayer = new Map(record.answers.map((a) => [a.playerId, a]));
-    for (const [playerId, client] of this.clientsByPlayer) {
+    const results = [...this.clientsByPlayer].flatMap(([playerId, client]) => {
       const p = this.game.players[playerId];
-      if (!p) continue;
+      if (!p) return [];
       const a = byPlayer.get(playerId);
-      this.reply(client, 'result', {
+      const message: ServerMessages['result'] = {
         seq: record.seq,
         credit: a?.credit ?? 0,
         correct: (a?.credit ?? 0) >= 1,
@@ -438,8 +519,20 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
         rank: ranks.rankOf(playerId),
         players: this.game.order.length,
         teamRank: teamRanks[p.team]?.rank ?? 0,
-      });
+      };
+      return [{ client, message }];
+    });
+    void this.checkpoints.now();
+    void this.sendInSlices(results);
+  }
+
+  /** Sends per-player messages a slice at a time, letting the event loop serve acks in between. */
+  private async sendInSlices(items: readonly { client: GameClient; message: ServerMessages['result'] }[]): Promise<void> {
+    for (let i = 0; i < items.length; i += RESULT_SLICE) {
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      for (const { client, message } of items.slice(i, i + RESULT_SLICE)) this.replySafe(client, 'result', message);
     }
+    roomServices().metrics.messageOut('result', items.length);
   }
 
   // ---------- replies ----------

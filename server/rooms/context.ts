@@ -2,6 +2,7 @@
 // Rooms are constructed by the matchmaker, so they reach these through here rather than options.
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import type { Store } from '../store/index.ts';
 
 /** What rooms report for /metrics; the default records nothing. */
 export interface RoomMetrics {
@@ -26,6 +27,7 @@ export interface RoomServices {
   readonly config: Config;
   readonly log: Logger;
   readonly metrics: RoomMetrics;
+  readonly store: Store;
 }
 
 let services: RoomServices | undefined;

@@ -6,7 +6,6 @@ import { schema, t, type SchemaType } from '@colyseus/schema';
 export const TeamState = schema(
   {
     score: t.uint32().default(0),
-    members: t.uint16().default(0),
     rank: t.uint8().default(0),
   },
   'Team',
@@ -181,6 +180,19 @@ export const ScenarioState = schema(
 );
 export type ScenarioState = SchemaType<typeof ScenarioState>;
 
+/** Counters that change with every join and answer: the teacher's screen needs them, phones do not
+ *  (in a room of 2,000 they would send every phone a patch five times a second). */
+export const CountsState = schema(
+  {
+    answered: t.uint16().default(0),
+    playerCount: t.uint16().default(0),
+    connectedCount: t.uint16().default(0),
+    teamMembers: t.array('uint16'),
+  },
+  'Counts',
+);
+export type CountsState = SchemaType<typeof CountsState>;
+
 export const GameState = schema(
   {
     code: t.string().default(''),
@@ -199,15 +211,13 @@ export const GameState = schema(
     timerEndsAt: t.float64().default(0),
     timerRemainingMs: t.uint32().default(0),
     timerDurationMs: t.uint32().default(0),
-    answered: t.uint16().default(0),
-    playerCount: t.uint16().default(0),
-    connectedCount: t.uint16().default(0),
     teamCount: t.uint8().default(0),
     teams: t.array(TeamState),
     top: t.array(TopPlayerState),
     speedScoring: t.boolean().default(true),
     sound: t.boolean().default(true),
     players: t.map(PlayerState).view(),
+    counts: t.ref(CountsState).view(),
     scenario: t.ref(ScenarioState),
   },
   'GameState',

@@ -4,7 +4,7 @@ import { ArraySchema, MapSchema, type StateView } from '@colyseus/schema';
 import { pick } from '../../shared/i18n-types.ts';
 import type { Question } from '../../shared/content/schema.ts';
 import { answeredCount, currentQuestion, currentRound, playerRanks, teamStandings, type GameModel, type QuestionRecord } from '../../shared/rules/game.ts';
-import { GameState, PlayerState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
+import { CountsState, GameState, PlayerState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
 
 type Writable = Record<string, unknown>;
 function set<T extends object>(target: T, values: Partial<T>): void {
@@ -25,6 +25,8 @@ export function createState(): GameState {
   s.teams = new ArraySchema<TeamState>();
   s.top = new ArraySchema<TopPlayerState>();
   s.players = new MapSchema<PlayerState>();
+  s.counts = new CountsState();
+  s.counts.teamMembers = new ArraySchema<number>();
   return s;
 }
 
@@ -81,15 +83,22 @@ export function syncState(s: GameState, g: GameModel): void {
     timerEndsAt: g.timer.endsAt ?? 0,
     timerRemainingMs: g.timer.remainingMs ?? 0,
     timerDurationMs: g.timer.durationMs,
-    answered: answeredCount(g),
-    playerCount: g.order.length,
-    connectedCount: g.order.reduce((n, id) => n + (g.players[id]?.connected ? 1 : 0), 0),
     teamCount: g.teamCount,
     speedScoring: g.settings.speedScoring,
     sound: g.settings.sound,
   });
   syncQuestion(s, g);
   syncTeams(s, g);
+  syncCounts(s, g);
+}
+
+export function syncCounts(s: GameState, g: GameModel): void {
+  set(s.counts, {
+    answered: answeredCount(g),
+    playerCount: g.order.length,
+    connectedCount: g.order.reduce((n, id) => n + (g.players[id]?.connected ? 1 : 0), 0),
+  });
+  setArray(s.counts.teamMembers, teamStandings(g).map((t) => t.members));
 }
 
 function syncQuestion(s: GameState, g: GameModel): void {
@@ -144,7 +153,7 @@ function syncTeams(s: GameState, g: GameModel): void {
       team = new TeamState();
       s.teams.push(team);
     }
-    set(team, { score: row.score, members: row.members, rank: row.rank });
+    set(team, { score: row.score, rank: row.rank });
   });
 }
 

@@ -557,6 +557,35 @@ export function endGame(g: GameModel, now: number): Result {
   return ok(undefined);
 }
 
+// ---------- restart ----------
+
+/**
+ * Brings a game loaded from a checkpoint back to life after a server restart: nobody is
+ * connected yet, the question that was open is asked again from the start (its answers are
+ * lost), and anything timed waits, paused, for the teacher to resume.
+ */
+export function resumeAfterRestart(g: GameModel, now: number): void {
+  for (const id of g.order) {
+    const p = g.players[id];
+    if (p) p.connected = false;
+  }
+  if (g.phase === 'lobby' || g.phase === 'podium') return;
+  const wasPaused = g.paused;
+  g.paused = false;
+  if (g.phase === 'question') {
+    g.current = null;
+    openQuestion(g, now);
+  } else if (g.phase === 'round-intro') {
+    setTimer(g, now, g.roundIntroMs);
+  } else if (g.phase === 'scenario') {
+    const s = currentScenario(g);
+    const tick = s ? Math.max(...s.teams.map((t) => t.run.tick)) : 0;
+    for (const t of s?.teams ?? []) t.pending = [];
+    setTimer(g, now, Math.max(0, (s?.durationTicks ?? 0) - tick) * g.scenarioTickMs);
+  }
+  if (g.timer.endsAt !== null || wasPaused || g.phase === 'question') pause(g, now);
+}
+
 // ---------- scenario rounds ----------
 
 export function currentScenario(g: GameModel): ScenarioRound | null {

@@ -40,7 +40,7 @@ describe('fuzzed messages', () => {
     const a = await t.client().joinById(game.code, { name: 'Ada' });
     const b = await t.client().joinById(game.code, { name: 'Bob' });
     const bLog = recorder(b);
-    await vi.waitFor(() => expect((host.state as any).playerCount).toBe(2));
+    await vi.waitFor(() => expect((host.state as any).counts.playerCount).toBe(2));
     for (let i = 0; i < 60; i++) {
       const type = TYPES[nextInt(rng, TYPES.length)]!;
       b.send(type as never, junk(rng) as never);
@@ -50,7 +50,7 @@ describe('fuzzed messages', () => {
     // a phone never moved the game out of the lobby, locked it or kicked anyone
     expect((host.state as any).phase).toBe('lobby');
     expect((host.state as any).locked).toBe(false);
-    expect((host.state as any).playerCount).toBe(2);
+    expect((host.state as any).counts.playerCount).toBe(2);
     // the room still serves: the host starts, a player answers and is acknowledged
     host.send('host:start', {});
     await vi.waitFor(() => expect((a.state as any).phase).toBe('question'));

@@ -36,7 +36,7 @@ async function firstQuestion(game: { code: string; hostToken: string }) {
   const host = await t.client().joinById(game.code, { hostToken: game.hostToken });
   const player = await t.client().joinById(game.code, { name: 'Ana' });
   for (const room of [host, player]) room.onMessage('*', () => undefined);
-  await vi.waitFor(() => expect(state(host).playerCount).toBe(1));
+  await vi.waitFor(() => expect(state(host).counts.playerCount).toBe(1));
   host.send('host:start', {});
   await vi.waitFor(() => expect(state(player).phase).toBe('question'));
   return { host, player, question: state(player).question };

@@ -52,7 +52,7 @@ describe('GET /metrics', () => {
     const ben = await t.client().joinById(game.code, { name: 'Ben' });
     const anaLog = recorder(ana);
     const benLog = recorder(ben);
-    await vi.waitFor(() => expect(state(host).playerCount).toBe(2));
+    await vi.waitFor(() => expect(state(host).counts.playerCount).toBe(2));
 
     host.send('host:start', {});
     await vi.waitFor(() => expect(state(ana).phase).toBe('question'));

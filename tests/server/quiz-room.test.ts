@@ -21,7 +21,7 @@ async function hostAndPlayers(names: string[]) {
     const room = await t.client().joinById(game.code, { name });
     players.push({ room, log: recorder(room) });
   }
-  await vi.waitFor(() => expect(state(host).playerCount).toBe(names.length));
+  await vi.waitFor(() => expect(state(host).counts.playerCount).toBe(names.length));
   return { game, host, hostLog, players };
 }
 
@@ -119,7 +119,7 @@ describe('a quiz round, end to end, with real SDK clients', () => {
     gus.room.send(12345 as any, 'x');
     await vi.waitFor(() => expect(gus.log.of('refused').length).toBeGreaterThanOrEqual(10));
     expect(gus.log.of('refused').every((r: any) => typeof r.reason === 'string' && r.reason.length > 5)).toBe(true);
-    expect(state(host).answered).toBe(1);
+    expect(state(host).counts.answered).toBe(1);
 
     // the timer runs out (3 s): a late answer is refused
     await vi.waitFor(() => expect(state(host).phase).toBe('reveal'), { timeout: 6000 });
@@ -147,7 +147,7 @@ describe('a quiz round, end to end, with real SDK clients', () => {
     const again = await t.client().joinById(game.code, { seat });
     const log = recorder(again);
     await vi.waitFor(() => expect(log.last('welcome')).toMatchObject({ playerId, team, score }));
-    await vi.waitFor(() => expect(state(host).playerCount).toBe(2));
+    await vi.waitFor(() => expect(state(host).counts.playerCount).toBe(2));
 
     // a second tab with the same seat takes it over; the first is told
     const tab2 = await t.client().joinById(game.code, { seat });

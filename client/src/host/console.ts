@@ -168,7 +168,7 @@ class HostConsole {
     show('lock', !v.locked && phase !== 'podium');
     show('unlock', v.locked && phase !== 'podium');
     const startBtn = this.buttons.start;
-    if (startBtn) startBtn.disabled = v.playerCount === 0;
+    if (startBtn) startBtn.disabled = (v.counts?.playerCount ?? 0) === 0;
     this.speed.checked = v.speedScoring;
     this.soundToggle.checked = v.sound;
     this.sound.enabled = v.sound;

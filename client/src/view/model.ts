@@ -115,11 +115,10 @@ export interface GameView {
   timerEndsAt: number;
   timerRemainingMs: number;
   timerDurationMs: number;
-  answered: number;
-  playerCount: number;
-  connectedCount: number;
   teamCount: number;
-  teams: { score: number; members: number; rank: number }[];
+  teams: { score: number; rank: number }[];
+  /** Teacher only. */
+  counts?: { answered: number; playerCount: number; connectedCount: number; teamMembers: number[] };
   top: { name: string; team: number; score: number }[];
   speedScoring: boolean;
   sound: boolean;

@@ -105,7 +105,7 @@ describe.runIf(REDIS_URL && PG_URL)('two processes behind one Redis and one Post
       students.push({ room, log: recorder(room) });
     }
     expect(students.every((s) => s.room.roomId === game.code)).toBe(true);
-    await vi.waitFor(() => expect(state(host).playerCount).toBe(3));
+    await vi.waitFor(() => expect(state(host).counts.playerCount).toBe(3));
 
     // exactly one process holds the room; the matchmaker may have placed it on either
     const rooms = await Promise.all([a!, b!].map(async (p) => (await (await fetch(`${p.url}/healthz`)).json()).rooms as number));
@@ -248,7 +248,7 @@ describe.runIf(REDIS_URL && PG_URL && fs.existsSync(NGINX))('deploy/nginx.conf i
       host.onMessage('*', () => undefined);
       const ana = await new Client(`ws://${base}`).joinById(game.code, { name: 'Ana' });
       const log = recorder(ana);
-      await vi.waitFor(() => expect(state(host).playerCount).toBe(1));
+      await vi.waitFor(() => expect(state(host).counts.playerCount).toBe(1));
       host.send('host:start', {});
       await vi.waitFor(() => expect(state(ana).phase).toBe('question'), { timeout: 10_000 });
       ana.send('answer', { seq: state(ana).question.seq, answer: answerFor(ana) });

@@ -51,7 +51,8 @@ export class LobbyScene extends HostScene {
   render(v: GameView): void {
     if (v.teamCount !== this.teamCount) this.buildColumns(v.teamCount);
     this.title.setText(v.planTitle);
-    this.count.setText(v.playerCount === 0 ? t('host.waiting') : t('host.players', { count: v.playerCount }));
+    const n = v.counts?.playerCount ?? 0;
+    this.count.setText(n === 0 ? t('host.waiting') : t('host.players', { count: n }));
     const players = Object.entries(v.players ?? {});
     const byTeam = new Map<number, [string, { name: string; team: number }][]>();
     for (const entry of players) byTeam.set(entry[1].team, [...(byTeam.get(entry[1].team) ?? []), entry]);

@@ -47,7 +47,7 @@ export class QuestionScene extends HostScene {
   render(v: GameView): void {
     const q = v.question;
     this.header.setText(`${t('host.round', { n: v.roundIndex + 1, total: v.roundCount })} · ${t('host.question', { n: q.index + 1, total: q.count })}`);
-    this.answered.setText(t('host.answered', { count: v.answered, total: v.connectedCount }));
+    this.answered.setText(t('host.answered', { count: v.counts?.answered ?? 0, total: v.counts?.connectedCount ?? 0 }));
     if (q.seq === this.seq) return;
     this.seq = q.seq;
     this.text.setText(q.text).setAlpha(0).setY(170);
