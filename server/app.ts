@@ -14,6 +14,7 @@ import { createPlanner } from './content/planner.ts';
 import { createGameCodes } from './codes.ts';
 import type { Config } from './config.ts';
 import { createGamesRouter } from './http/games.ts';
+import { createResultsRouter } from './http/results.ts';
 import { createHealthRouter } from './http/health.ts';
 import { createStaticRouter } from './http/static.ts';
 import { createSetsRouter } from './http/sets.ts';
@@ -100,6 +101,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
           startedAt,
         }),
       );
+      app.use('/api/games', createResultsRouter(store));
       app.use(
         '/api/games',
         createGamesRouter({ codes, log, planner, isDraining: () => draining, publicUrl: process.env.PUBLIC_URL, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
