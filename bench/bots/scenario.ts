@@ -1,8 +1,12 @@
-// HOOK for scenario rounds (being built elsewhere): given the synced state while phase is
-// 'scenario', return the action a phone bot sends as { action }, or undefined to send nothing.
-// Until the scenario state and actions are settled, bots stay idle during scenarios, which
-// makes the benchmark's scenario figures a lower bound. Replace the body when they land,
-// keeping it cheap (it runs on every state change of every phone bot).
-export function scenarioAction(_state: unknown, _random: () => number): { type: string; [k: string]: unknown } | undefined {
-  return undefined;
+// What a phone bot does in a scenario round. Called on every state change of every phone bot
+// (2–5 a second during a scenario), so it acts on a small share of calls: about one action per
+// bot every few seconds, chosen from its own roles (bench/scenario-actions.ts).
+import { botScenarioAction } from '../scenario-actions.ts';
+
+const ACT_PROBABILITY = 0.05;
+
+export function scenarioAction(state: unknown, playerId: string, random: () => number): { type: string; [k: string]: unknown } | undefined {
+  if (!playerId || random() > ACT_PROBABILITY) return undefined;
+  const details = Array.from((state as { scenario?: { details?: ArrayLike<never> } }).scenario?.details ?? [])[0];
+  return botScenarioAction(details, playerId, random);
 }

@@ -55,6 +55,7 @@ function answerFor(q: { type: string; options: ArrayLike<string>; min: number; m
 async function runPlayer(url: string, plan: BotPlan, startAt: number): Promise<void> {
   await sleep(Math.max(0, startAt + plan.joinAtMs - Date.now()));
   let seat: string | undefined;
+  let playerId = '';
   let joinOptions: Record<string, unknown> = { name: plan.name };
   let answeredSeq = -1; // survives a reload: the seat already answered that question
   while (!stopping) {
@@ -78,8 +79,9 @@ async function runPlayer(url: string, plan: BotPlan, startAt: number): Promise<v
     let dropThis = false;
     let left = false;
     const done = new Promise<void>((resolve) => {
-      room.onMessage('welcome', (m: { seat: string }) => {
+      room.onMessage('welcome', (m: { seat: string; playerId: string }) => {
         seat = m.seat;
+        playerId = m.playerId;
       });
       room.onMessage('ack', () => {
         counters.acks++;
@@ -132,8 +134,7 @@ async function runPlayer(url: string, plan: BotPlan, startAt: number): Promise<v
             }
           }, Math.random() * BOT.answerWindowMs);
         } else if (s.phase === 'scenario') {
-          // HOOK: scenario rounds are being built; scenarioAction() decides what (if anything) a phone sends.
-          const action = scenarioAction(s, Math.random);
+          const action = scenarioAction(s, playerId, Math.random);
           if (action) {
             counters.scenarioActions++;
             room.send('scenario:action', { action });
