@@ -3,35 +3,11 @@
 // and the end-of-round reports. Numbers are quantized to what the screens show, so a 2 Hz sync
 // sends only what visibly changed.
 import { ArraySchema } from '@colyseus/schema';
+import { setArray, setFields as set, setRows } from './schema-util.ts';
 import { pick } from '../../shared/i18n-types.ts';
 import { COMPONENTS, getScenario, summarize } from '../../shared/sim/index.ts';
 import { currentScenario, type GameModel } from '../../shared/rules/game.ts';
 import { AlertState, FeedItemState, IncidentResultState, MemberRoleState, OpsDetailState, OpsSummaryState, ScenarioState, TeamReportState } from './schema.ts';
-
-type Writable = Record<string, unknown>;
-function set<T extends object>(target: T, values: Partial<T>): void {
-  const t = target as Writable;
-  for (const [k, v] of Object.entries(values)) if (t[k] !== v) t[k] = v;
-}
-
-function setArray<T>(arr: ArraySchema<T>, values: readonly T[]): void {
-  if (arr.length === values.length && values.every((v, i) => arr[i] === v)) return;
-  arr.clear();
-  arr.push(...values);
-}
-
-/** Rows of schema objects kept in step with `rows`, updated in place. */
-function setRows<S extends object, R>(arr: ArraySchema<S>, rows: readonly R[], make: () => S, fill: (target: S, row: R) => void): void {
-  while (arr.length > rows.length) arr.pop();
-  rows.forEach((row, i) => {
-    let target = arr[i];
-    if (!target) {
-      target = make();
-      arr.push(target);
-    }
-    fill(target, row);
-  });
-}
 
 const HEALTH = { ok: 0, degraded: 1, down: 2 } as const;
 const clamp16 = (n: number) => Math.max(0, Math.min(65535, Math.round(n)));

@@ -1,22 +1,11 @@
 // One-way mirror of the GameModel into the synced GameState. Assignments are skipped when the
 // value is unchanged, so a sync after every intent costs only what actually changed.
 import { ArraySchema, MapSchema, type StateView } from '@colyseus/schema';
+import { setArray, setFields as set } from './schema-util.ts';
 import { pick } from '../../shared/i18n-types.ts';
-import type { Question } from '../../shared/content/schema.ts';
+import { correctIndices, shownOptions } from '../../shared/rules/questions.ts';
 import { answeredCount, currentQuestion, currentRound, playerRanks, teamStandings, type GameModel, type QuestionRecord } from '../../shared/rules/game.ts';
 import { CountsState, GameState, PlayerState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
-
-type Writable = Record<string, unknown>;
-function set<T extends object>(target: T, values: Partial<T>): void {
-  const t = target as Writable;
-  for (const [k, v] of Object.entries(values)) if (t[k] !== v) t[k] = v;
-}
-
-function setArray<T>(arr: ArraySchema<T>, values: readonly T[]): void {
-  if (arr.length === values.length && values.every((v, i) => arr[i] === v)) return;
-  arr.clear();
-  arr.push(...values);
-}
 
 export function createState(): GameState {
   const s = new GameState();
@@ -28,44 +17,6 @@ export function createState(): GameState {
   s.counts = new CountsState();
   s.counts.teamMembers = new ArraySchema<number>();
   return s;
-}
-
-function questionOptions(q: Question, g: GameModel, shown: readonly number[]): string[] {
-  switch (q.type) {
-    case 'single':
-    case 'multi':
-    case 'poll':
-      return q.options.map((o) => pick(o.text, g.lang));
-    case 'order':
-      return shown.map((i) => pick(q.items[i] ?? {}, g.lang));
-    case 'truefalse':
-    case 'numeric':
-      return [];
-    default: {
-      const never: never = q;
-      return never;
-    }
-  }
-}
-
-function correctOf(q: Question, shown: readonly number[]): number[] {
-  switch (q.type) {
-    case 'single':
-    case 'multi':
-      return q.options.flatMap((o, i) => (o.correct ? [i] : []));
-    case 'truefalse':
-      return [q.answer ? 0 : 1];
-    case 'order':
-      // positions, in the right order: the position showing item 0, then item 1, ...
-      return q.items.map((_, k) => shown.indexOf(k));
-    case 'poll':
-    case 'numeric':
-      return [];
-    default: {
-      const never: never = q;
-      return never;
-    }
-  }
 }
 
 export function syncState(s: GameState, g: GameModel): void {
@@ -124,7 +75,7 @@ function syncQuestion(s: GameState, g: GameModel): void {
     step: numeric?.step ?? 1,
     unit: numeric?.unit ? pick(numeric.unit, g.lang) : '',
   });
-  setArray(s.question.options, questionOptions(q, g, shown));
+  setArray(s.question.options, shownOptions(q, g.lang, shown));
 }
 
 /** Called once when a question closes: fills the reveal and the top players. */
@@ -140,7 +91,7 @@ export function syncReveal(s: GameState, g: GameModel, record: QuestionRecord): 
     explanation: q.explanation ? pick(q.explanation, g.lang) : '',
     skipped: record.skipped,
   });
-  setArray(s.reveal.correct, correctOf(q, record.shown));
+  setArray(s.reveal.correct, correctIndices(q, record.shown));
   setArray(s.reveal.distribution, record.distribution.map((n) => Math.min(n, 65535)));
 }
 

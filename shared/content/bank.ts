@@ -10,6 +10,7 @@
 import { LANGS, type Lang } from '../i18n-types.ts';
 import { questionSchema, questionTexts, QUESTION_TYPES, type Question, type QuestionType } from './schema.ts';
 import { TOPICS, type Topic } from './topics.ts';
+import { createRng, shuffled } from '../rng.ts';
 
 export interface BankFile {
   /** File name, e.g. "intro.json"; its base name must be the topic id of every question inside. */
@@ -134,13 +135,13 @@ export interface PickOptions {
  */
 export function pickQuestions(questions: readonly Question[], options: PickOptions): Question[] {
   const { topics, count, seed, types, exclude = [], easyFirst = true } = options;
-  const rng = mulberry32(seed);
+  const rng = createRng(seed);
   const excluded = new Set(exclude);
   const uniqueTopics = [...new Set(topics)];
   const pools = uniqueTopics.map((topic) => {
-    const pool = shuffle(
-      questions.filter((q) => q.topic === topic && !excluded.has(q.id) && (types === undefined || types.includes(q.type))),
+    const pool = shuffled(
       rng,
+      questions.filter((q) => q.topic === topic && !excluded.has(q.id) && (types === undefined || types.includes(q.type))),
     );
     return easyFirst ? pool.sort((a, b) => a.difficulty - b.difficulty) : pool;
   });
@@ -154,26 +155,4 @@ export function pickQuestions(questions: readonly Question[], options: PickOptio
     }
   }
   return easyFirst ? picked.map((q, i) => ({ q, i })).sort((a, b) => a.q.difficulty - b.q.difficulty || a.i - b.i).map((x) => x.q) : picked;
-}
-
-/** Small seeded 32-bit generator (mulberry32): uniform floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates on a copy. */
-function shuffle<T>(items: readonly T[], rng: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 // The results of a game as one plain document: standings, every answer with its question, and
 // every scenario round with each team's report, action log, curves and events. Built from the
 // GameModel (pure), stored with each checkpoint, served to the teacher's results page and CSVs.
-import type { Lang, Localized } from '../i18n-types.ts';
+import type { Lang } from '../i18n-types.ts';
 import { pick } from '../i18n-types.ts';
 import type { Question } from '../content/schema.ts';
 import type { Topic } from '../content/topics.ts';
@@ -11,6 +11,7 @@ import { playerRanks, teamStandings } from './game.ts';
 import type { LoggedAction, Sample } from './scenario.ts';
 import type { RunReport, SimEvent } from '../sim/index.ts';
 import { getScenario } from '../sim/index.ts';
+import { correctIndices, shownOptions } from './questions.ts';
 
 export const RESULTS_VERSION = 1;
 
@@ -70,38 +71,10 @@ export interface GameResults {
   readonly scenarios: readonly ScenarioResult[];
 }
 
-function optionTexts(q: Question, lang: Lang, shown: readonly number[]): string[] {
-  const text = (l: Localized) => pick(l, lang);
-  switch (q.type) {
-    case 'single':
-    case 'multi':
-    case 'poll':
-      return q.options.map((o) => text(o.text));
-    case 'order':
-      return shown.map((i) => text(q.items[i] ?? {}));
-    case 'truefalse':
-      return lang === 'es' ? ['Verdadero', 'Falso'] : ['True', 'False'];
-    case 'numeric':
-      return [];
-    default: {
-      const never: never = q;
-      return never;
-    }
-  }
-}
-
-function correctOf(q: Question, shown: readonly number[]): number[] {
-  switch (q.type) {
-    case 'single':
-    case 'multi':
-      return q.options.flatMap((o, i) => (o.correct ? [i] : []));
-    case 'truefalse':
-      return [q.answer ? 0 : 1];
-    case 'order':
-      return q.items.map((_, k) => shown.indexOf(k));
-    default:
-      return [];
-  }
+/** Results name true/false options in words, since no page is there to word them. */
+function resultOptions(q: Question, lang: Lang, shown: readonly number[]): string[] {
+  if (q.type === 'truefalse') return lang === 'es' ? ['Verdadero', 'Falso'] : ['True', 'False'];
+  return shownOptions(q, lang, shown);
 }
 
 export function buildResults(g: GameModel): GameResults {
@@ -116,8 +89,8 @@ export function buildResults(g: GameModel): GameResults {
       type: rec.type,
       topic: q?.topic ?? null,
       text: q ? pick(q.text, g.lang) : rec.questionId,
-      options: q ? optionTexts(q, g.lang, rec.shown) : [],
-      correct: q ? correctOf(q, rec.shown) : [],
+      options: q ? resultOptions(q, g.lang, rec.shown) : [],
+      correct: q ? correctIndices(q, rec.shown) : [],
       numeric: q?.type === 'numeric' ? { answer: q.answer, tolerance: q.tolerance, unit: q.unit ? pick(q.unit, g.lang) : '' } : null,
       distribution: rec.distribution,
       answered: rec.answered,

@@ -2,6 +2,7 @@
 // of a real class: a phone that sleeps past a question, a reload, no double counting.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
+import { answerFor } from '../helpers/answers.ts';
 import { recorder, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let t: TestServer;
@@ -13,13 +14,6 @@ afterAll(async () => {
 });
 
 const st = (room: Room) => room.state as any;
-function answerFor(room: Room): any {
-  const q = st(room).question;
-  if (q.type === 'multi') return { kind: 'multi', indices: [0] };
-  if (q.type === 'order') return { kind: 'order', order: q.options.map((_: string, i: number) => i) };
-  if (q.type === 'numeric') return { kind: 'numeric', value: q.min };
-  return { kind: 'choice', index: 0 };
-}
 
 async function setup(names = ['Ana', 'Ben', 'Cai']) {
   const game = await t.createGame({ lang: 'en', teams: 2 });

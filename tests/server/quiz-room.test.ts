@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
+import { answerFor } from '../helpers/answers.ts';
 import { recorder, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let t: TestServer;
@@ -25,23 +26,6 @@ async function hostAndPlayers(names: string[]) {
   return { game, host, hostLog, players };
 }
 
-function answerFor(room: Room): any {
-  const q = state(room).question;
-  switch (q.type) {
-    case 'truefalse':
-    case 'single':
-    case 'poll':
-      return { kind: 'choice', index: 0 };
-    case 'multi':
-      return { kind: 'multi', indices: [0] };
-    case 'order':
-      return { kind: 'order', order: q.options.map((_: string, i: number) => i) };
-    case 'numeric':
-      return { kind: 'numeric', value: q.min };
-    default:
-      throw new Error(`unknown type ${q.type}`);
-  }
-}
 
 describe('a quiz round, end to end, with real SDK clients', () => {
   it('creates a game, balances teams, plays every question and ends on the podium', async () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
+import { answerFor } from '../helpers/answers.ts';
 import { freePort, recorder } from '../helpers/server.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/process.ts';
 import { openStore } from '../../server/store/index.ts';
@@ -22,13 +23,6 @@ async function start(port: number, dataDir: string, env: Record<string, string> 
   return p;
 }
 
-function answerFor(room: Room): any {
-  const q = st(room).question;
-  if (q.type === 'multi') return { kind: 'multi', indices: [0] };
-  if (q.type === 'order') return { kind: 'order', order: q.options.map((_: string, i: number) => i) };
-  if (q.type === 'numeric') return { kind: 'numeric', value: q.min };
-  return { kind: 'choice', index: 0 };
-}
 
 describe('restarts', () => {
   it('SIGKILL mid-game, a new process on the same data: the game resumes with the same code, seats and scores', async () => {
