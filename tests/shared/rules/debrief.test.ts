@@ -16,6 +16,7 @@ import {
   topicMastery,
 } from '../../../shared/rules/debrief.ts';
 import type { Sample } from '../../../shared/rules/scenario.ts';
+import type { AnswerPayload } from '../../../shared/protocol.ts';
 import { getScenario, runReport } from '../../../shared/sim/index.ts';
 import { badDeployRound, QUESTIONS, resultsFixture } from './debrief-fixture.ts';
 
@@ -31,7 +32,7 @@ describe('answers in words and their correctness', () => {
     [4, { kind: 'numeric', value: 520 }, '520 ms'],
     [0, { kind: 'choice', index: 7 }, '#8'],
   ] as const)('question %i, %j → %s', (seq, answer, words) => {
-    expect(answerInWords(q(seq), answer)).toBe(words);
+    expect(answerInWords(q(seq), answer as unknown as AnswerPayload)).toBe(words);
   });
 
   it.each([
