@@ -419,7 +419,7 @@ export const en = {
     roundTitle: 'Round {{n}}: {{title}}',
     teamReport: 'Availability {{availability}} % · p95 {{p95}} ms · cost ${{cost}} · score {{score}} · +{{points}} points',
     timeline: 'Post-mortem timeline',
-    chartLabel: 'Latency, errors and error budget of team {{team}} over the round, with the timeline markers',
+    chartLabel: 'Latency, errors and error budget of {{team}} over the round, with the timeline markers',
     kinds: {
       announcement: 'Maintenance announced',
       incident: 'Incident starts',

@@ -420,7 +420,7 @@ export const es: Catalog = {
     roundTitle: 'Ronda {{n}}: {{title}}',
     teamReport: 'Disponibilidad {{availability}} % · p95 {{p95}} ms · coste ${{cost}} · puntuación {{score}} · +{{points}} puntos',
     timeline: 'Cronología post mortem',
-    chartLabel: 'Latencia, errores y presupuesto de error del equipo {{team}} durante la ronda, con las marcas de la cronología',
+    chartLabel: 'Latencia, errores y presupuesto de error de {{team}} durante la ronda, con las marcas de la cronología',
     kinds: {
       announcement: 'Mantenimiento anunciado',
       incident: 'Empieza el incidente',
