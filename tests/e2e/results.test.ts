@@ -130,4 +130,33 @@ describe('the results page', () => {
     expect(reports.rows[1]![13]).toMatch(/^bad deploy: detect 30 s, recover \d+ s$/);
     await page.context().close();
   });
+
+  it('opens from the teacher console at the podium of a game played here, with that game’s answers in the CSV', async () => {
+    const context = await projectorContext(browser);
+    const host = await context.newPage();
+    host.setDefaultTimeout(15_000);
+    await host.goto(`${server.url}/host?lang=en`);
+    await host.getByRole('button', { name: 'Create game' }).click();
+    const code = (await host.getByTestId('join-code').textContent())!.trim();
+    const zoe = await server.client().joinById(code, { name: 'Zoe' });
+    await host.getByRole('button', { name: 'Start game' }).click();
+    await expect.poll(() => (zoe.state as any).phase, { timeout: 10_000 }).toBe('question');
+    const q = (zoe.state as any).question;
+    const answer = q.type === 'multi' ? { kind: 'multi', indices: [0] } : q.type === 'order' ? { kind: 'order', order: q.options.map((_: string, i: number) => i) } : q.type === 'numeric' ? { kind: 'numeric', value: q.min } : { kind: 'choice', index: 0 };
+    zoe.send('answer', { seq: q.seq, answer });
+    await expect.poll(() => (zoe.state as any).phase, { timeout: 10_000 }).toBe('reveal');
+    await host.getByRole('button', { name: 'End game' }).click();
+    const open = host.getByRole('button', { name: 'Results' });
+    await open.waitFor();
+    const [results] = await Promise.all([context.waitForEvent('page'), open.click()]);
+    await results.getByRole('heading', { name: new RegExp(`^Game ${code}: `), level: 1 }).waitFor();
+    expect(await results.locator('.podium .players li').first().innerText()).toMatch(/Zoe/);
+    const answers = await downloaded(results, 'Download answers (CSV)');
+    expect(answers.rows).toHaveLength(2);
+    expect(answers.rows[1]!.slice(0, 3)).toEqual([code, '1', '1']);
+    expect(answers.rows[1]![6]).toBe('Zoe');
+    expect(answers.rows[1]![8]).not.toBe('');
+    await zoe.leave();
+    await context.close();
+  });
 });

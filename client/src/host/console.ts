@@ -145,6 +145,7 @@ class HostConsole {
       el('label', { className: 'toggle' }, this.speed, ' ', t('host.speedScoring')),
       el('label', { className: 'toggle' }, this.soundToggle, ' ', t('host.sound')),
       make('fullscreen', t('host.fullscreen'), () => void document.documentElement.requestFullscreen?.().catch(() => undefined)),
+      make('results', t('results.open'), () => void window.open(`/host/results?game=${encodeURIComponent(this.code)}`, '_blank', 'noopener')),
     );
     this.update();
   }
@@ -167,6 +168,7 @@ class HostConsole {
     show('end-game', phase !== 'podium' && phase !== 'lobby');
     show('lock', !v.locked && phase !== 'podium');
     show('unlock', v.locked && phase !== 'podium');
+    show('results', phase === 'podium');
     const startBtn = this.buttons.start;
     if (startBtn) startBtn.disabled = (v.counts?.playerCount ?? 0) === 0;
     this.speed.checked = v.speedScoring;
