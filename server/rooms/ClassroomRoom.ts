@@ -458,7 +458,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const ended = rules.tickScenario(this.game, Date.now());
     const round = rules.currentScenario(this.game);
     if (ended) this.afterPhaseChange();
-    else if (round && (round.teams[0]?.run.tick ?? 0) % CHECKPOINT_EVERY_TICKS === 0) void this.checkpoints.now();
+    else if (round && (round.teams[0]?.run.tick ?? 0) % CHECKPOINT_EVERY_TICKS === 0) void this.checkpoints.now(false);
     if (!ended && round) {
       // Each team syncs every syncEveryTicks ticks, the teams spread over those ticks.
       const phase = (round.teams[0]?.run.tick ?? 0) % SCENARIO.syncEveryTicks;

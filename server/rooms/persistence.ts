@@ -1,9 +1,10 @@
 // Writes a game's progress to the store: a checkpoint (the whole GameModel plus the hashed seat
-// tokens) and the results document. Writes are serialized per game and taken from a copy made at
-// the moment of the call, so a later mutation never leaks into an older checkpoint.
+// tokens) and, when questions or rounds ended, the results document. Each write is serialized to
+// JSON at the moment of the call (one pass, no copy), so a later mutation never leaks into an
+// older checkpoint, and writes reach the store in call order.
 import type { GameModel } from '../../shared/rules/game.ts';
 import { buildResults } from '../../shared/rules/results.ts';
-import type { Store } from '../store/index.ts';
+import { RawJson, type Store } from '../store/index.ts';
 import type { Logger } from '../log.ts';
 
 export const SNAPSHOT_VERSION = 1;
@@ -19,8 +20,8 @@ export function statusOf(g: GameModel): 'lobby' | 'playing' | 'finished' {
   return g.phase === 'lobby' ? 'lobby' : g.phase === 'podium' ? 'finished' : 'playing';
 }
 
-/** Debounce for checkpoints of small changes (a join, a move), in ms. */
-const SOON_MS = 2000;
+/** Debounce for checkpoints of small changes (a wave of joins, a move), in ms. */
+const SOON_MS = 5000;
 
 export class Checkpointer {
   private chain: Promise<void> = Promise.resolve();
@@ -36,20 +37,26 @@ export class Checkpointer {
     private readonly snapshot: () => GameSnapshot,
   ) {}
 
-  /** Writes now (queued behind earlier writes); resolves when this write is done. */
-  now(): Promise<void> {
+  /**
+   * Writes now (queued behind earlier writes); resolves when this write is done. The results
+   * document is rewritten only when `withResults` (a question or a round ended, the game ended):
+   * it holds every answer, so rebuilding it for every join of a big room would be wasted work.
+   */
+  now(withResults = true): Promise<void> {
     if (this.closed) return this.chain;
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const snap = structuredClone(this.snapshot());
-    const status = statusOf(snap.model);
-    const results = buildResults(snap.model);
+    const snapshot = this.snapshot();
+    const status = statusOf(snapshot.model);
+    const planId = snapshot.model.planId;
+    const snap = new RawJson(JSON.stringify(snapshot));
+    const results = withResults ? new RawJson(JSON.stringify(buildResults(snapshot.model))) : null;
     this.chain = this.chain.then(async () => {
       try {
-        await this.store.games.saveCheckpoint(this.code, this.hostTokenHash, snap, status, { planId: snap.model.planId });
-        await this.store.games.saveResult(this.code, 'results', results);
+        await this.store.games.saveCheckpoint(this.code, this.hostTokenHash, snap, status, { planId });
+        if (results) await this.store.games.saveResult(this.code, 'results', results);
         this.saved++;
       } catch (err) {
         this.log.error({ err, code: this.code }, 'checkpoint failed');
@@ -63,7 +70,7 @@ export class Checkpointer {
     if (this.closed || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.now();
+      void this.now(false);
     }, SOON_MS);
   }
 

@@ -16,6 +16,11 @@ import type { DB } from './db-types.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { hashToken, newId, newToken, tokenMatchesHash } from './tokens.ts';
 
+/** A value already serialized to JSON (taken at the moment of the call), stored as it is. */
+export class RawJson {
+  constructor(readonly json: string) {}
+}
+
 export type StoreDialect = 'sqlite' | 'postgres';
 
 export interface OpenStoreOptions {
@@ -268,7 +273,7 @@ function makeStore(db: Kysely<DB>, dialect: StoreDialect, now: () => number): St
       checkCode(code);
       const t = now();
       const finishedAt = FINISHED_GAME_STATUSES.includes(status) ? t : null;
-      const snapshotJson = JSON.stringify(snapshot ?? null);
+      const snapshotJson = snapshot instanceof RawJson ? snapshot.json : JSON.stringify(snapshot ?? null);
       const planJson = plan === undefined ? undefined : JSON.stringify(plan);
       await open()
         .insertInto('games')
@@ -327,7 +332,7 @@ function makeStore(db: Kysely<DB>, dialect: StoreDialect, now: () => number): St
       checkCode(code);
       if (kind.length === 0 || kind.length > STORE_TUNABLES.resultKindChars) throw new Error(`A result kind must have 1 to ${STORE_TUNABLES.resultKindChars} characters.`);
       const t = now();
-      const json = JSON.stringify(body ?? null);
+      const json = body instanceof RawJson ? body.json : JSON.stringify(body ?? null);
       await open()
         .insertInto('game_results')
         .values({ code, kind, body: json, created_at: t, updated_at: t })
