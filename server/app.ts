@@ -8,6 +8,7 @@ import compression from 'compression';
 import type express from 'express';
 import { LocalDriver, LocalPresence, matchMaker, Server, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { Encoder } from '@colyseus/schema';
 import { ROOM_NAME } from '../shared/protocol.ts';
 import { loadBank } from './content/load-bank.ts';
 import { createPlanner } from './content/planner.ts';
@@ -63,7 +64,14 @@ async function presenceAndDriver(config: Config): Promise<{ presence: Presence; 
   return { presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl) };
 }
 
+/**
+ * The schema encoder's starting buffer. The teacher's first full state in a room of thousands
+ * (the roster) passes the 16 KB default, and each overflow re-encodes with a bigger buffer.
+ */
+const ENCODER_BUFFER_BYTES = 256 * 1024;
+
 export async function createGameServer(config: Config, log: Logger): Promise<GameServer> {
+  Encoder.BUFFER_SIZE = ENCODER_BUFFER_BYTES;
   const bank = loadBank();
   let liveRooms: LiveRooms = { rooms: () => [] };
   const metrics = createMetrics({ live: { rooms: () => liveRooms.rooms() } });

@@ -255,7 +255,10 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const seconds = seat.kind === 'host' ? roomServices().config.hostReconnectSeconds : roomServices().config.reconnectSeconds;
     if (seat.kind === 'host') this.state.hostConnected = this.hostClients().length > 1;
     else this.setOffline(client, seat.playerId);
-    this.allowReconnection(client, seconds);
+    // Refused when the socket dropped before its join completed, or while the room shuts down:
+    // then the seat token is the way back, and there is nothing to wait for.
+    if (this.draining) return;
+    Promise.resolve(this.allowReconnection(client, seconds)).catch(() => undefined);
   }
 
   override onReconnect(client: GameClient): void {

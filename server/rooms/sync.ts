@@ -47,7 +47,7 @@ export function syncCounts(s: GameState, g: GameModel): void {
   set(s.counts, {
     answered: answeredCount(g),
     playerCount: g.order.length,
-    connectedCount: g.order.reduce((n, id) => n + (g.players[id]?.connected ? 1 : 0), 0),
+    connectedCount: g.connectedCount,
   });
   setArray(s.counts.teamMembers, teamStandings(g).map((t) => t.members));
 }

@@ -38,6 +38,8 @@ export interface OpenQuestion {
   /** For ordering questions: shown[position] = index of the item in the correct order. */
   readonly shown: readonly number[];
   readonly answers: Record<string, { readonly answer: AnswerPayload; readonly elapsedMs: number }>;
+  /** How many entries `answers` has (kept, not counted: rooms of thousands ask after every answer). */
+  answeredCount: number;
 }
 
 export interface AnswerRecord {
@@ -96,6 +98,10 @@ export interface GameModel {
   players: Record<string, PlayerModel>;
   /** Player ids in join order. */
   order: string[];
+  /** Players connected now, and normalized nickname → player id: kept up to date so that a join or an
+   *  answer in a room of thousands costs O(1), not a pass over every player. */
+  connectedCount: number;
+  nameIndex: Record<string, string>;
   /** Normalized nicknames the teacher removed. */
   banned: string[];
   history: QuestionRecord[];
@@ -145,6 +151,8 @@ export function createGame(input: CreateGameInput): GameModel {
     current: null,
     players: {},
     order: [],
+    connectedCount: 0,
+    nameIndex: {},
     banned: [],
     history: [],
     questionMsOverride: input.questionMsOverride ?? null,
@@ -203,11 +211,7 @@ export function teamMembers(g: GameModel, team: number): PlayerModel[] {
 }
 
 export function isNameTaken(g: GameModel, name: string): boolean {
-  const n = normalizeName(name);
-  return g.order.some((id) => {
-    const p = g.players[id];
-    return p !== undefined && normalizeName(p.name) === n;
-  });
+  return Object.prototype.hasOwnProperty.call(g.nameIndex, normalizeName(name));
 }
 
 /**
@@ -226,6 +230,8 @@ export function addPlayer(g: GameModel, id: string, rawName: unknown): Result<Pl
   const player: PlayerModel = { id, name: name.value, team, score: startScore, streak: 0, connected: true, joinedAtSeq: late ? g.nextSeq - 1 : -1 };
   g.players[id] = player;
   g.order.push(id);
+  g.nameIndex[normalizeName(player.name)] = id;
+  g.connectedCount++;
   const s = currentScenario(g);
   if (s && g.phase === 'scenario') scenario.addToScenario(s, id, teamMembers(g, team).map((p) => p.id));
   return ok(player);
@@ -233,7 +239,9 @@ export function addPlayer(g: GameModel, id: string, rawName: unknown): Result<Pl
 
 export function setConnected(g: GameModel, id: string, connected: boolean): void {
   const p = g.players[id];
-  if (p) p.connected = connected;
+  if (!p || p.connected === connected) return;
+  p.connected = connected;
+  g.connectedCount += connected ? 1 : -1;
 }
 
 export function removePlayer(g: GameModel, id: string, ban: boolean): Result<PlayerModel> {
@@ -241,6 +249,8 @@ export function removePlayer(g: GameModel, id: string, ban: boolean): Result<Pla
   if (!p) return refuse('no_such_player', 'There is no such player in this game.');
   delete g.players[id];
   g.order = g.order.filter((x) => x !== id);
+  delete g.nameIndex[normalizeName(p.name)];
+  if (p.connected) g.connectedCount--;
   if (ban) g.banned.push(normalizeName(p.name));
   return ok(p);
 }
@@ -304,7 +314,7 @@ function openQuestion(g: GameModel, now: number): void {
   }
   const limitMs = questionLimitMs(g, q);
   const shown = q.type === 'order' ? shuffledNotIdentity(g.rng, q.items.length) : [];
-  g.current = { seq: g.nextSeq++, round: g.roundIndex, index: g.questionIndex, limitMs, openedAt: now, shown, answers: {} };
+  g.current = { seq: g.nextSeq++, round: g.roundIndex, index: g.questionIndex, limitMs, openedAt: now, shown, answers: {}, answeredCount: 0 };
   g.phase = 'question';
   setTimer(g, now, limitMs);
 }
@@ -333,13 +343,11 @@ function toPodium(g: GameModel, now: number): void {
 
 /** Players who can answer the open question: everyone connected who is in the game. */
 function eligibleCount(g: GameModel): number {
-  let n = 0;
-  for (const id of g.order) if (g.players[id]?.connected) n++;
-  return n;
+  return g.connectedCount;
 }
 
 export function answeredCount(g: GameModel): number {
-  return g.current ? Object.keys(g.current.answers).length : 0;
+  return g.current?.answeredCount ?? 0;
 }
 
 export function submitAnswer(g: GameModel, playerId: string, seq: number, answer: AnswerPayload, now: number): Result {
@@ -354,6 +362,7 @@ export function submitAnswer(g: GameModel, playerId: string, seq: number, answer
   const q = currentQuestion(g);
   if (!q || answerCredit(q, answer, open.shown) === null) return refuse('bad_answer', 'That answer does not fit this question.');
   open.answers[playerId] = { answer, elapsedMs: Math.max(0, now - open.openedAt) };
+  open.answeredCount++;
   if (answeredCount(g) >= eligibleCount(g)) closeQuestion(g, now, false);
   return ok(undefined);
 }
@@ -569,6 +578,7 @@ export function resumeAfterRestart(g: GameModel, now: number): void {
     const p = g.players[id];
     if (p) p.connected = false;
   }
+  g.connectedCount = 0;
   if (g.phase === 'lobby' || g.phase === 'podium') return;
   const wasPaused = g.paused;
   g.paused = false;
@@ -673,9 +683,18 @@ export interface TeamStanding {
 }
 
 export function teamStandings(g: GameModel): TeamStanding[] {
-  const rows = Array.from({ length: g.teamCount }, (_, team) => {
-    const members = teamMembers(g, team);
-    return { team, score: teamScore(members.map((p) => p.score)), members: members.length };
+  // One pass over the players (this runs after every change in rooms of thousands).
+  const sums = new Array<number>(g.teamCount).fill(0);
+  const counts = new Array<number>(g.teamCount).fill(0);
+  for (const id of g.order) {
+    const p = g.players[id];
+    if (!p) continue;
+    sums[p.team] = (sums[p.team] ?? 0) + p.score;
+    counts[p.team] = (counts[p.team] ?? 0) + 1;
+  }
+  const rows = sums.map((sum, team) => {
+    const n = counts[team] ?? 0;
+    return { team, score: n === 0 ? 0 : Math.round(sum / n), members: n };
   });
   const sorted = [...rows].sort((a, b) => b.score - a.score || a.team - b.team);
   return rows.map((r) => ({ ...r, rank: rankOf(sorted.map((x) => x.score), r.score) }));
