@@ -34,13 +34,22 @@ process.once('message', async (start: Start) => {
     phones.push(phone);
   }
   const phase = () => (host.state as { phase?: string }).phase;
+  if (process.env.BENCH_DEBUG) setInterval(() => console.log('bots see host phase', phase(), 'phone phase', (phones[0]?.room.state as { phase?: string }).phase), 2000);
+  host.onError((code, message) => console.log('host error', code, message));
+  host.onLeave((code) => console.log('host left', code));
   host.send('host:start', {});
-  while (phase() !== 'leaderboard') {
+  const round = () => (host.state as { roundIndex?: number }).roundIndex ?? 0;
+  while (phase() !== 'leaderboard' && round() < 1) {
     if (phase() === 'question') host.send('host:skip', {});
     await sleep(150);
   }
-  host.send('host:next', {});
+  if (process.env.BENCH_DEBUG) console.log('bots: leaderboard reached');
+  while (phase() === 'leaderboard') {
+    host.send('host:next', {});
+    await sleep(300);
+  }
   while (phase() !== 'scenario') await sleep(20);
+  if (process.env.BENCH_DEBUG) console.log('bots: scenario reached');
   measuring = true;
   const began = Date.now();
   const timers = phones.map((p) =>
@@ -54,16 +63,18 @@ process.once('message', async (start: Start) => {
     }, 4000 + Math.random() * 4000),
   );
   while (phase() === 'scenario') await sleep(50);
+  if (process.env.BENCH_DEBUG) console.log('bots: scenario over');
   measuring = false;
   const seconds = (Date.now() - began) / 1000;
   timers.forEach(clearInterval);
-  process.send!({
+  process.send?.({
     seconds,
     phoneBytesPerSecond: phones.map((p) => p.count.bytes / seconds),
     projectorBytesPerSecond: hostCount.bytes / seconds,
     actions: phones.reduce((s, p) => s + p.actions, 0),
     refusals: phones.reduce((s, p) => s + p.refusals, 0),
   });
-  await Promise.all([host, ...phones.map((p) => p.room)].map((r) => r.leave(true).catch(() => undefined)));
-  process.exit(0);
+  // Leave politely but do not wait on it: the figures are already with the parent.
+  for (const r of [host, ...phones.map((p) => p.room)]) void r.leave(true).catch(() => undefined);
+  setTimeout(() => process.exit(0), 500);
 });

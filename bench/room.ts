@@ -58,7 +58,12 @@ let elu = 0;
 let wallStart = 0;
 let cpu = 0;
 let wall = 0;
+let lastLog = 0;
 const watcher = setInterval(() => {
+  if (process.env.BENCH_DEBUG && Date.now() - lastLog > 2000) {
+    lastLog = Date.now();
+    console.log('server phase', room.game.phase, (room.game as any).scenarios?.at(-1)?.teams[0]?.run.tick);
+  }
   if (room.game.phase === 'scenario' && !cpuStart) {
     cpuStart = process.cpuUsage();
     eluStart = performance.eventLoopUtilization();
@@ -77,7 +82,13 @@ const report = await new Promise<{ seconds: number; phoneBytesPerSecond: number[
   bots.once('exit', (code) => code !== 0 && reject(new Error(`bots exited with ${code}`)));
 });
 clearInterval(watcher);
-await new Promise((r) => bots.once('exit', r));
+await new Promise((r) => {
+  bots.once('exit', r);
+  setTimeout(() => {
+    bots.kill();
+    r(undefined);
+  }, 5000);
+});
 await server.shutdown();
 
 const phones = report.phoneBytesPerSecond;

@@ -498,12 +498,14 @@ export function next(g: GameModel, now: number): Result {
 }
 
 export function skip(g: GameModel, now: number): Result {
-  if (g.phase === 'scenario') return endRound(g, now);
+  // A skip aimed at the last question can arrive after the round moved on: never let it end a scenario.
+  if (g.phase === 'scenario') return refuse('wrong_phase', 'A scenario round is running: use "End round" to stop it.');
   if (g.phase === 'question') {
     closeQuestion(g, now, true);
     return next(g, now);
   }
-  if (g.phase === 'round-intro' || g.phase === 'reveal' || g.phase === 'leaderboard' || g.phase === 'scenario-report') return next(g, now);
+  // Standings and reports wait for "Next": a second click on Skip must not jump past them.
+  if (g.phase === 'round-intro' || g.phase === 'reveal') return next(g, now);
   return refuse('wrong_phase', 'There is nothing to skip.');
 }
 
