@@ -8,8 +8,7 @@ import type { Topic } from '../content/topics.ts';
 import type { AnswerPayload, Phase } from '../protocol.ts';
 import type { GameModel } from './game.ts';
 import { playerRanks, teamStandings } from './game.ts';
-import type { LoggedAction, Sample } from './scenario.ts';
-import type { RunReport, SimEvent } from '../sim/index.ts';
+import type { ScenarioTeamResult } from './scenario.ts';
 import { getScenario } from '../sim/index.ts';
 import { correctIndices, shownOptions } from './questions.ts';
 
@@ -35,17 +34,8 @@ export interface QuestionResult {
   readonly answers: readonly { readonly playerId: string; readonly answer: AnswerPayload; readonly elapsedMs: number; readonly credit: number; readonly points: number }[];
 }
 
-export interface ScenarioTeamResultDoc {
-  readonly team: number;
-  readonly credits: number;
-  readonly points: number;
-  readonly rankBefore: number;
-  readonly rankAfter: number;
-  readonly report: RunReport;
-  readonly log: readonly LoggedAction[];
-  readonly history: readonly Sample[];
-  readonly events: readonly SimEvent[];
-}
+/** A team's scenario round as stored: the same record the round keeps when it ends. */
+export type ScenarioTeamResultDoc = ScenarioTeamResult;
 
 export interface ScenarioResult {
   readonly round: number;

@@ -50,7 +50,16 @@ describe('a class plays a quiz round in real browsers', () => {
     const phones = [await joinPhone(code, 'Ana'), await joinPhone(code, 'Ben'), await joinPhone(code, 'Cai')];
     for (const p of phones) await expect.poll(() => p.getByTestId('my-score').textContent()).toBe('0');
 
+    // the teacher controls of CONTRACT.md, by their accessible names
+    await host.getByRole('button', { name: 'Lock room' }).click();
+    await host.getByRole('button', { name: 'Unlock room' }).click();
+    await host.getByRole('button', { name: 'Lock room' }).waitFor();
     await host.getByRole('button', { name: 'Start game' }).click();
+    await host.getByRole('button', { name: 'Pause' }).click();
+    await host.getByRole('button', { name: 'Resume' }).click();
+    await host.getByRole('button', { name: 'Pause' }).waitFor();
+    await host.getByRole('button', { name: 'Skip' }).waitFor();
+    await host.getByRole('button', { name: 'End game' }).waitFor();
     let questions = 0;
     for (;;) {
       await Promise.all(phones.map((p) => answerWhateverIsOpen(p)));
