@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, phoneContext } from '../tests/helpers/browser.ts';
-import { freePort } from '../tests/helpers/server.ts';
+import { freePort } from '../tests/helpers/port.ts';
 import { ensureClientBuilt } from '../tests/helpers/build.ts';
 import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/log.ts';

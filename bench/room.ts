@@ -12,7 +12,7 @@ import { matchMaker } from '@colyseus/core';
 import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/log.ts';
 import { createGameServer } from '../server/app.ts';
-import { freePort } from '../tests/helpers/server.ts';
+import { freePort } from '../tests/helpers/port.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

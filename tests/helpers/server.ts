@@ -1,7 +1,6 @@
 // Boots the real server (Express + Colyseus, in-memory presence) on a free port for a test file,
 // with fast timers, and wraps it in @colyseus/testing's ColyseusTestServer for real SDK clients.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ColyseusTestServer } from '@colyseus/testing';
@@ -10,18 +9,8 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
 import { createGameServer, type GameServer } from '../../server/app.ts';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './port.ts';
+export { freePort };
 
 export interface TestServer {
   readonly url: string;
