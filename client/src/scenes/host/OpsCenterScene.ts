@@ -71,8 +71,8 @@ export class OpsCenterScene extends HostScene {
     g.generateTexture('packet', 8, 8);
     g.destroy();
     this.title = this.add.text(40, 24, '', textStyle(40));
-    this.concept = this.add.text(40, 76, '', textStyle(22, { color: '#9fb3c8', fontStyle: 'normal', wordWrap: { width: W - 520 } }));
-    this.clock = this.add.text(W - 460, 30, '', textStyle(56)).setOrigin(1, 0);
+    this.concept = this.add.text(40, 76, '', textStyle(22, { color: '#9fb3c8', fontStyle: 'normal', wordWrap: { width: W - 700 } }));
+    this.clock = this.add.text(W - 560, 30, '', textStyle(56)).setOrigin(1, 0);
   }
 
   private layout(n: number): void {
