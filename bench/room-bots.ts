@@ -34,7 +34,6 @@ process.once('message', async (start: Start) => {
     phones.push(phone);
   }
   const phase = () => (host.state as { phase?: string }).phase;
-  if (process.env.BENCH_DEBUG) setInterval(() => console.log('bots see host phase', phase(), 'phone phase', (phones[0]?.room.state as { phase?: string }).phase), 2000);
   host.onError((code, message) => console.log('host error', code, message));
   host.onLeave((code) => console.log('host left', code));
   host.send('host:start', {});
@@ -43,13 +42,11 @@ process.once('message', async (start: Start) => {
     if (phase() === 'question') host.send('host:skip', {});
     await sleep(150);
   }
-  if (process.env.BENCH_DEBUG) console.log('bots: leaderboard reached');
   while (phase() === 'leaderboard') {
     host.send('host:next', {});
     await sleep(300);
   }
   while (phase() !== 'scenario') await sleep(20);
-  if (process.env.BENCH_DEBUG) console.log('bots: scenario reached');
   measuring = true;
   const began = Date.now();
   const timers = phones.map((p) =>
@@ -63,7 +60,6 @@ process.once('message', async (start: Start) => {
     }, 4000 + Math.random() * 4000),
   );
   while (phase() === 'scenario') await sleep(50);
-  if (process.env.BENCH_DEBUG) console.log('bots: scenario over');
   measuring = false;
   const seconds = (Date.now() - began) / 1000;
   timers.forEach(clearInterval);

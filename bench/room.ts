@@ -58,12 +58,7 @@ let elu = 0;
 let wallStart = 0;
 let cpu = 0;
 let wall = 0;
-let lastLog = 0;
 const watcher = setInterval(() => {
-  if (process.env.BENCH_DEBUG && Date.now() - lastLog > 2000) {
-    lastLog = Date.now();
-    console.log('server phase', room.game.phase, (room.game as any).scenarios?.at(-1)?.teams[0]?.run.tick);
-  }
   if (room.game.phase === 'scenario' && !cpuStart) {
     cpuStart = process.cpuUsage();
     eluStart = performance.eventLoopUtilization();

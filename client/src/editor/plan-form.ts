@@ -124,11 +124,3 @@ export function mountPlanForm(container: HTMLElement, planSelect: HTMLSelectElem
     },
   };
 }
-
-/** POST /api/games with a plan choice (the string-plan helper in net/connection.ts stays for built-in ids). */
-export async function createGameWithPlan(body: { lang: string; teams: number; plan: string | CustomPlanInput; setId?: string }): Promise<{ code: string; hostToken: string }> {
-  const res = await fetch('/api/games', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json().catch(() => ({}))) as { code?: string; hostToken?: string; error?: string };
-  if (res.status !== 201 || !json.code || !json.hostToken) throw new Error(json.error ?? `HTTP ${res.status}`);
-  return { code: json.code, hostToken: json.hostToken };
-}

@@ -3,7 +3,7 @@
 import { applyI18n, initI18n, setLang, t } from '../i18n.ts';
 import { BUILT_IN_PLANS } from '../../../shared/rules/plans.ts';
 import { pick } from '../../../shared/i18n-types.ts';
-import { createGameWithPlan, mountPlanForm } from '../editor/plan-form.ts';
+import { mountPlanForm } from '../editor/plan-form.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -76,7 +76,8 @@ async function main(): Promise<void> {
     try {
       const choice = planForm.choice();
       if (!choice.ok) throw new Error(choice.error);
-      const game = await createGameWithPlan({ lang: langSelect.value, teams: Number(teams.value) || 4, plan: choice.plan, ...(choice.setId ? { setId: choice.setId } : {}) });
+      const { createGame } = await import('../net/connection.ts');
+      const game = await createGame({ lang: langSelect.value, teams: Number(teams.value) || 4, plan: choice.plan, ...(choice.setId ? { setId: choice.setId } : {}) });
       localStorage.setItem('ua:host', JSON.stringify({ code: game.code, hostToken: game.hostToken }));
       history.replaceState(null, '', `/host?game=${game.code}${location.search.includes('lang=') ? `&lang=${langSelect.value}` : ''}`);
       await open(game.code, game.hostToken);

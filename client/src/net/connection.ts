@@ -4,6 +4,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import { GAME } from '../../../shared/constants.ts';
 import { JOIN_ERROR } from '../../../shared/codes.ts';
 import type { ClientMessage, ClientMessageType, ServerMessages } from '../../../shared/protocol.ts';
+import type { CustomPlanInput } from '../../../shared/rules/custom-plan.ts';
 
 export type GameRoom = Room<any, any>;
 
@@ -37,7 +38,8 @@ export interface CreatedGame {
   joinUrl: string;
 }
 
-export async function createGame(body: { lang: string; teams: number; plan: string }): Promise<CreatedGame> {
+/** POST /api/games: a built-in plan id or a teacher's plan, optionally with a question set. */
+export async function createGame(body: { lang: string; teams: number; plan: string | CustomPlanInput; setId?: string }): Promise<CreatedGame> {
   const res = await fetch('/api/games', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = (await res.json().catch(() => ({}))) as Partial<CreatedGame> & { error?: string };
   if (res.status !== 201 || !json.code || !json.hostToken) throw new Error(json.error ?? `HTTP ${res.status}`);
