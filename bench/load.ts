@@ -1,21 +1,19 @@
 // Load benchmark: real @colyseus/sdk bots in worker processes against a real server.
 //   npm run bench:load -- --rooms R --players P --duration S [--url URL [--pid PID]] [--workers W]
 //                         [--plan ID] [--question-seconds N]
-// Without --url it starts the server itself (node --import tsx server/main.ts) with short
+// Without --url it starts the server itself (dist/server/main.js, built by the npm script) with short
 // questions and LOG_LEVEL=warn, and measures that process's CPU and RSS from /proc. With --url
 // the server's CPU/RSS are reported only if --pid names its process on this machine (and the
 // server should run with a high RATE_LIMIT_PER_MINUTE: all games are created from one address).
 // Prints progress lines, then a JSON summary as the LAST line.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
+import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuSeconds, rssMb, startBuiltServer } from './server-process.ts';
 import { BOT, type BotPlan, type Counters, type WorkerProgress, type WorkerReport, type WorkerStart } from './bots/protocol.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLOCK_TICKS = 100; // /proc/<pid>/stat utime+stime unit on Linux (USER_HZ)
 
 interface Args {
   rooms: number;
@@ -61,71 +59,6 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[i]! * 10) / 10;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-function cpuSeconds(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14, 15)
-  } catch {
-    return undefined;
-  }
-}
-
-function rssMb(pid: number): number | undefined {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function startServer(questionSeconds: number): Promise<{ url: string; child: ChildProcess; logFile: string }> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ua-bench-'));
-  const logFile = path.join(dataDir, 'server.log');
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      DATA_DIR: dataDir,
-      QUESTION_SECONDS: String(questionSeconds),
-      ROUND_INTRO_MS: '1500',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      REDIS_URL: '',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', out, out],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, child, logFile };
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error('the server did not become ready in 20 s');
-}
-
 /** A few server-side figures from its /metrics (when reachable): where the time goes. */
 async function serverMetrics(url: string): Promise<Record<string, number> | null> {
   try {
@@ -156,7 +89,7 @@ async function main(): Promise<void> {
   const total = args.rooms * args.players;
   log(`${args.rooms} room(s) × ${args.players} players = ${total} phones, ${args.duration} s, ${args.workers} bot workers, plan ${args.plan}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
-  const own = args.url ? undefined : await startServer(args.questionSeconds);
+  const own = args.url ? undefined : await startBuiltServer({ QUESTION_SECONDS: String(args.questionSeconds), ROUND_INTRO_MS: '1500' });
   const url = (args.url ?? own!.url).replace(/\/$/, '');
   const wsUrl = url.replace(/^http/, 'ws');
   const pid = own?.child.pid ?? args.pid;
@@ -246,10 +179,7 @@ async function main(): Promise<void> {
 
   await Promise.race([Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r))))), sleep(3000)]);
   for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
-  if (own) {
-    own.child.kill('SIGTERM');
-    await Promise.race([new Promise((r) => own.child.once('exit', r)), sleep(5000)]);
-  }
+  await own?.stop();
 
   const summary = {
     rooms: args.rooms,

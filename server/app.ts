@@ -1,5 +1,6 @@
 // Builds the whole server: Express (pages, HTTP API, health) and Colyseus (rooms) on one port.
 // Presence and the matchmaking driver are in memory by default, Redis when REDIS_URL is set.
+import './pm2-io.ts';
 import http from 'node:http';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
@@ -85,7 +86,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   const codes = createGameCodes(presence, async (code) => (await matchMaker.query({ roomId: code })).length > 0);
 
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer }),
+    transport: new WebSocketTransport({ server: httpServer, pingInterval: config.pingIntervalMs, pingMaxRetries: 2 }),
     presence,
     driver,
     publicAddress: config.publicAddress,

@@ -1,9 +1,21 @@
 // The only reader of process.env. Every setting has a default that runs the embedded
 // single-process game (in-memory presence, SQLite under ./data) on port 2567.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The checkout (where package.json is), found by walking up from this module: it runs from
+ * server/config.ts under tsx and from dist/server/main.js once built.
+ */
+export const ROOT_DIR = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 export interface Config {
   readonly port: number;
@@ -28,6 +40,13 @@ export interface Config {
   /** Room timer resolution and state patch interval, in ms. */
   readonly tickMs: number;
   readonly patchRateMs: number;
+  /**
+   * How often the server pings every socket, in ms; a socket that misses two pings in a row is
+   * closed (its seat is then held for reconnectSeconds). 10 s notices a phone gone within 20–30 s
+   * and tolerates a phone or a school network that stalls for a few seconds, at a third of the
+   * wakeups of the transport's 3 s default.
+   */
+  readonly pingIntervalMs: number;
   readonly logLevel: string;
   readonly adminToken: string | undefined;
   /** Creations (POST /api/games, POST/PUT /api/sets) allowed per client IP per minute, per route. */
@@ -62,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scenarioTicks: env.SCENARIO_TICKS ? int(env, 'SCENARIO_TICKS', 2400, 10, 100_000) : null,
     tickMs: int(env, 'TICK_MS', 100, 10, 1000),
     patchRateMs: int(env, 'PATCH_RATE_MS', 200, 16, 1000),
+    pingIntervalMs: int(env, 'PING_INTERVAL_MS', 10_000, 1000, 60_000),
     logLevel: env.LOG_LEVEL || 'info',
     adminToken: env.ADMIN_TOKEN || undefined,
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),

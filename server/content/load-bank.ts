@@ -3,12 +3,12 @@
 // throws with every problem listed (file, question index, field) rather than serving part of it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT_DIR } from '../config.ts';
 import { validateBank, type BankFile } from '../../shared/content/bank.ts';
 import type { Question } from '../../shared/content/schema.ts';
 
-/** assets/content/bank, resolved from this file so it works from any working directory. */
-export const DEFAULT_BANK_DIR = fileURLToPath(new URL('../../assets/content/bank/', import.meta.url));
+/** assets/content/bank of the checkout, whatever the working directory. */
+export const DEFAULT_BANK_DIR = join(ROOT_DIR, 'assets', 'content', 'bank');
 
 /** Reads every *.json file of `dir` (sorted by name) as BankFiles; unparsable JSON becomes `undefined` data plus a reason. */
 export function readBankFiles(dir: string = DEFAULT_BANK_DIR): { files: BankFile[]; parseErrors: string[] } {

@@ -4,6 +4,7 @@
 // bounded in size; a refused file answers 400 { error, problems: [{ row, field, message }] }.
 // Every error is JSON { error } with a readable reason, never a stack; tokens are never logged.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { LIMITS } from '../../shared/content/limits.ts';
 import type { QuestionSet } from '../../shared/content/schema.ts';
@@ -12,6 +13,7 @@ import { detectSetFormat, importSet } from '../content/sets-import.ts';
 import { exportSetCsv, exportSetJson, importSetJson } from '../content/sets-io.ts';
 import type { Problem } from '../content/sets-validate.ts';
 import type { Store } from '../store/index.ts';
+import { ROOT_DIR } from '../config.ts';
 
 export const SETS_HTTP = {
   /** Body parser cap, bytes: above the set limit so a slightly big file gets the detailed 400. */
@@ -21,7 +23,7 @@ export const SETS_HTTP = {
 } as const;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const EXAMPLE_URL = new URL('../../assets/content/templates/example-set.json', import.meta.url);
+const EXAMPLE_PATH = path.join(ROOT_DIR, 'assets', 'content', 'templates', 'example-set.json');
 
 /** Minimal logger shape (pino fits). Only ids and messages are logged, never tokens or bodies. */
 export interface SetsRouterLogger {
@@ -30,8 +32,8 @@ export interface SetsRouterLogger {
 }
 
 function loadExample(): QuestionSet {
-  const res = importSetJson(readFileSync(EXAMPLE_URL));
-  if (!res.ok) throw new Error(`The example set ${EXAMPLE_URL.pathname} is invalid: ${JSON.stringify(res.problems)}`);
+  const res = importSetJson(readFileSync(EXAMPLE_PATH));
+  if (!res.ok) throw new Error(`The example set ${EXAMPLE_PATH} is invalid: ${JSON.stringify(res.problems)}`);
   return res.set;
 }
 

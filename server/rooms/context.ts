@@ -12,6 +12,7 @@ export interface RoomMetrics {
   joined(kind: 'host' | 'player', ms: number): void;
   reconnected(kind: 'host' | 'player'): void;
   tick(ms: number): void;
+  scenarioTick(ms: number): void;
 }
 
 export const NO_METRICS: RoomMetrics = {
@@ -21,6 +22,7 @@ export const NO_METRICS: RoomMetrics = {
   joined: () => undefined,
   reconnected: () => undefined,
   tick: () => undefined,
+  scenarioTick: () => undefined,
 };
 
 export interface RoomServices {

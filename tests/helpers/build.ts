@@ -1,4 +1,5 @@
-// Builds the client once if dist/client is missing or older than the client sources.
+// Builds the client, and the server bundle that `npm start` runs, when missing or older than
+// their sources (tests/run.mjs builds both first; this covers a bare `npx vitest`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
@@ -18,4 +19,15 @@ export function ensureClientBuilt(): void {
   const sources = Math.max(newest(path.join(ROOT_DIR, 'client')), newest(path.join(ROOT_DIR, 'shared')));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   execSync('npm run build', { cwd: ROOT_DIR, stdio: 'inherit' });
+}
+
+/** dist/server/main.js: the server as `npm start` and the systemd unit run it. */
+export const SERVER_BUNDLE = path.join(ROOT_DIR, 'dist', 'server', 'main.js');
+
+export function ensureServerBuilt(): string {
+  const sources = Math.max(newest(path.join(ROOT_DIR, 'server')), newest(path.join(ROOT_DIR, 'shared')));
+  if (!fs.existsSync(SERVER_BUNDLE) || fs.statSync(SERVER_BUNDLE).mtimeMs < sources) {
+    execSync('node scripts/build-server.mjs', { cwd: ROOT_DIR, stdio: 'inherit' });
+  }
+  return SERVER_BUNDLE;
 }

@@ -1,8 +1,8 @@
-// Runs the real server as a separate process (`node --import tsx server/main.ts`), so tests can
-// SIGKILL or SIGTERM it and start another on the same data.
+// Runs the real server as a separate process, built as `npm start` runs it (dist/server/main.js),
+// so tests can SIGKILL or SIGTERM it and start another on the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { ROOT_DIR } from '../../server/config.ts';
+import { ensureServerBuilt } from './build.ts';
 
 export interface ServerProcess {
   readonly url: string;
@@ -12,7 +12,7 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/main.ts')], {
+  const proc = spawn(process.execPath, ['--enable-source-maps', ensureServerBuilt()], {
     cwd: ROOT_DIR,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

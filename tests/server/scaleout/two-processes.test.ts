@@ -1,4 +1,4 @@
-// Two real server processes (`node --import tsx server/main.ts`) sharing one Redis (presence and
+// Two real server processes (dist/server/main.js, as `npm start` runs it) sharing one Redis (presence and
 // matchmaking driver) and one PostgreSQL database: the host plays through process A, students
 // join by code through process B, a question set saved through A is read through B, and join
 // codes stay unique across processes. Runs only when REDIS_URL_TEST and TEST_DATABASE_URL are
@@ -14,6 +14,7 @@ import { RedisPresence } from '@colyseus/redis-presence';
 import { createGameCodes } from '../../../server/codes.ts';
 import { ROOT_DIR } from '../../../server/config.ts';
 import { freePort, recorder } from '../../helpers/server.ts';
+import { ensureServerBuilt } from '../../helpers/build.ts';
 import { createTempDatabase } from '../store/pg-fixture.ts';
 
 const REDIS_URL = process.env.REDIS_URL_TEST ?? '';
@@ -31,7 +32,7 @@ interface Proc {
 async function startProcess(name: string, env: Record<string, string>, port?: number): Promise<Proc> {
   port ??= await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ensureServerBuilt()], {
     cwd: ROOT_DIR,
     env: {
       ...process.env,
