@@ -6,6 +6,11 @@ import { botScenarioAction } from './scenario-actions.ts';
 
 interface Start { url: string; code: string; hostToken: string; players: number }
 
+/** To the parent: the round has started (it reads the server's CPU then), then the figures. */
+export type BotsMessage =
+  | { kind: 'started' }
+  | { kind: 'report'; seconds: number; phoneBytesPerSecond: number[]; projectorBytesPerSecond: number; actions: number; refusals: number };
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let measuring = false;
 
@@ -48,6 +53,7 @@ process.once('message', async (start: Start) => {
   }
   while (phase() !== 'scenario') await sleep(20);
   measuring = true;
+  process.send?.({ kind: 'started' } satisfies BotsMessage);
   const began = Date.now();
   const timers = phones.map((p) =>
     setInterval(() => {
@@ -64,12 +70,13 @@ process.once('message', async (start: Start) => {
   const seconds = (Date.now() - began) / 1000;
   timers.forEach(clearInterval);
   process.send?.({
+    kind: 'report',
     seconds,
     phoneBytesPerSecond: phones.map((p) => p.count.bytes / seconds),
     projectorBytesPerSecond: hostCount.bytes / seconds,
     actions: phones.reduce((s, p) => s + p.actions, 0),
     refusals: phones.reduce((s, p) => s + p.refusals, 0),
-  });
+  } satisfies BotsMessage);
   // Leave politely but do not wait on it: the figures are already with the parent.
   for (const r of [host, ...phones.map((p) => p.room)]) void r.leave(true).catch(() => undefined);
   setTimeout(() => process.exit(0), 500);

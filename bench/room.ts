@@ -1,20 +1,18 @@
-// `npm run bench:room [-- --teams 8 --per-team 5 --ticks 600]`: one room plays a scenario round
-// with 8 teams of 5 bot phones and a projector, the server in this process and the bots in a
-// child process. Prints figures and, last, a JSON line: cpuCoreFraction (server CPU seconds per
-// second of play), bytesPerSecondPerPhone {mean, max}, bytesPerSecondProjector, tickP99Ms.
+// `npm run bench:room [-- --teams 8 --per-team 5 --ticks N]`: one room plays a scenario round
+// with 8 teams of 5 bot phones and a projector; without --ticks the round has its card's own
+// length (2,400 ticks: 4 minutes at 10 Hz). The server runs as `npm start` runs it
+// (dist/server/main.js, built by the npm script) in its own process, the bots in another. Its
+// CPU is read from /proc when the round starts and ends, the scenario tick durations from its
+// /metrics. Prints figures and, last, a JSON line: cpuCoreFraction (server CPU seconds per second
+// of play, all threads), bytesPerSecondPerPhone {mean, max}, bytesPerSecondProjector, tickP99Ms.
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { matchMaker } from '@colyseus/core';
-import { loadConfig } from '../server/config.ts';
-import { createLogger } from '../server/log.ts';
-import { createGameServer } from '../server/app.ts';
-import { freePort } from '../tests/helpers/port.ts';
+import { cpuTimes, histogramQuantile, startBuiltServer } from './server-process.ts';
+import type { BotsMessage } from './room-bots.ts';
 
-function arg(name: string, fallback: number): number {
+function arg(name: string, fallback: number | undefined): number | undefined {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const n = Number(process.argv[i + 1]);
@@ -25,58 +23,33 @@ function arg(name: string, fallback: number): number {
   return n;
 }
 
-const teams = arg('teams', 8);
-const perTeam = arg('per-team', 5);
-const ticks = arg('ticks', 600);
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
-};
+const teams = arg('teams', 8)!;
+const perTeam = arg('per-team', 5)!;
+const ticks = arg('ticks', undefined);
 
-const port = await freePort();
-const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ua-bench-')), LOG_LEVEL: 'warn', ROUND_INTRO_MS: '300', QUESTION_SECONDS: '30', SCENARIO_TICKS: String(ticks) });
-const server = await createGameServer(config, createLogger('warn'));
-await server.listen();
-const url = `http://127.0.0.1:${port}`;
-const res = await fetch(`${url}/api/games`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ plan: 'ops-drill', teams, lang: 'en' }) });
+const server = await startBuiltServer({ ROUND_INTRO_MS: '300', QUESTION_SECONDS: '30', ...(ticks ? { SCENARIO_TICKS: String(ticks) } : {}) });
+const pid = server.child.pid!;
+const res = await fetch(`${server.url}/api/games`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ plan: 'ops-drill', teams, lang: 'en' }) });
 const game = (await res.json()) as { code: string; hostToken: string };
-const room = matchMaker.getLocalRoomById(game.code) as unknown as { scenarioTick: () => void; game: { phase: string } };
 
-// Time every scenario tick (all teams stepped, state synced) of this room.
-const tickMs: number[] = [];
-const original = room.scenarioTick.bind(room);
-room.scenarioTick = () => {
-  const t0 = performance.now();
-  original();
-  if (room.game.phase === 'scenario' || room.game.phase === 'scenario-report') tickMs.push(performance.now() - t0);
-};
-
+type Sample = { all: { user: number; system: number }; main: { user: number; system: number }; t: number };
+const sample = (): Sample => ({ all: cpuTimes(pid) ?? { user: NaN, system: NaN }, main: cpuTimes(pid, pid) ?? { user: NaN, system: NaN }, t: performance.now() });
 const bots = fork(fileURLToPath(new URL('./room-bots.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
-let cpuStart: NodeJS.CpuUsage | null = null;
-let eluStart: ReturnType<typeof performance.eventLoopUtilization> | null = null;
-let elu = 0;
-let wallStart = 0;
-let cpu = 0;
-let wall = 0;
-const watcher = setInterval(() => {
-  if (room.game.phase === 'scenario' && !cpuStart) {
-    cpuStart = process.cpuUsage();
-    eluStart = performance.eventLoopUtilization();
-    wallStart = performance.now();
-    console.log(`scenario round started: ${teams} teams × ${perTeam} phones, ${ticks} ticks`);
-  } else if (room.game.phase !== 'scenario' && cpuStart && !wall) {
-    const used = process.cpuUsage(cpuStart);
-    cpu = (used.user + used.system) / 1e6;
-    elu = performance.eventLoopUtilization(eluStart!).utilization;
-    wall = (performance.now() - wallStart) / 1000;
-  }
-}, 20);
-bots.send({ url, code: game.code, hostToken: game.hostToken, players: teams * perTeam });
-const report = await new Promise<{ seconds: number; phoneBytesPerSecond: number[]; projectorBytesPerSecond: number; actions: number; refusals: number }>((resolve, reject) => {
-  bots.once('message', (m) => resolve(m as never));
-  bots.once('exit', (code) => code !== 0 && reject(new Error(`bots exited with ${code}`)));
+bots.send({ url: server.url, code: game.code, hostToken: game.hostToken, players: teams * perTeam });
+let start: Sample | null = null;
+const report = await new Promise<Extract<BotsMessage, { kind: 'report' }>>((resolve, reject) => {
+  bots.on('message', (m: BotsMessage) => {
+    if (m.kind === 'started') {
+      start = sample();
+      console.log(`scenario round started: ${teams} teams × ${perTeam} phones${ticks ? `, ${ticks} ticks` : ''}`);
+    } else {
+      resolve(m);
+    }
+  });
+  bots.once('exit', (code) => code !== 0 && reject(new Error(`bots exited with ${code}; server log: ${server.logFile}`)));
 });
-clearInterval(watcher);
+const end = sample();
+const metricsText = await (await fetch(`${server.url}/metrics`)).text();
 await new Promise((r) => {
   bots.once('exit', r);
   setTimeout(() => {
@@ -84,23 +57,32 @@ await new Promise((r) => {
     r(undefined);
   }, 5000);
 });
-await server.shutdown();
+await server.stop();
 
+if (!start) throw new Error('the scenario round never started');
+const s0 = start as Sample;
+const wall = (end.t - s0.t) / 1000;
+const share = (seconds: number) => Math.round((seconds / wall) * 10_000) / 10_000;
+const ms = (q: number) => Math.round(histogramQuantile(metricsText, 'ua_scenario_tick_seconds', q) * 1e6) / 1000;
+const count = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(metricsText)?.[1] ?? NaN);
 const phones = report.phoneBytesPerSecond;
 const result = {
   teams,
   phones: teams * perTeam,
-  ticks,
+  ticks: count('ua_scenario_tick_seconds_count'),
   playSeconds: Math.round(wall * 10) / 10,
-  cpuCoreFraction: Math.round((cpu / wall) * 10_000) / 10_000,
-  /** The server's main thread alone (event-loop utilization); cpuCoreFraction counts every thread of the process. */
-  mainThreadFraction: Math.round(elu * 10_000) / 10_000,
+  cpuCoreFraction: share(end.all.user + end.all.system - s0.all.user - s0.all.system),
+  /** The same, split: user space (JavaScript, GC, libraries) and kernel (sockets, timers). */
+  cpuUserFraction: share(end.all.user - s0.all.user),
+  cpuSystemFraction: share(end.all.system - s0.all.system),
+  /** The event loop's thread alone; the rest is V8's helper threads (garbage collection, compilation). */
+  cpuMainThreadFraction: share(end.main.user + end.main.system - s0.main.user - s0.main.system),
   loadAverage: os.loadavg()[0],
   bytesPerSecondPerPhone: { mean: Math.round(phones.reduce((a, b) => a + b, 0) / phones.length), max: Math.round(Math.max(...phones)) },
   bytesPerSecondProjector: Math.round(report.projectorBytesPerSecond),
-  tickP50Ms: Math.round(percentile(tickMs, 50) * 1000) / 1000,
-  tickP99Ms: Math.round(percentile(tickMs, 99) * 1000) / 1000,
-  tickMaxMs: Math.round(Math.max(...tickMs) * 1000) / 1000,
+  /** From the server's ua_scenario_tick_seconds histogram, interpolated within its buckets. */
+  tickP50Ms: ms(0.5),
+  tickP99Ms: ms(0.99),
   actions: report.actions,
   refusals: report.refusals,
 };

@@ -51,6 +51,10 @@ export const SCENARIO = {
   /** Feed items kept per team, and the debrief's sampling of the curves. */
   feedLength: 6,
   historyEveryTicks: 10,
-  /** Ticks between two syncs of the simulation into the room state (2 Hz at 10 Hz). */
-  syncEveryTicks: 5,
+  /**
+   * Ticks between two syncs of the simulation into the room state, and so between two patches
+   * of a scenario round: once a second at 10 Hz, a dashboard's pace. Every patch is one frame
+   * per phone, and those writes were the largest share of a room's CPU at 2 Hz.
+   */
+  syncEveryTicks: 10,
 } as const;

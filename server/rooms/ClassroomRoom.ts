@@ -81,6 +81,11 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private readonly seats = new Map<string, string>();
   private readonly clientsByPlayer = new Map<string, GameClient>();
   private emptySince: number | null = null;
+  /** The room's one timer period (ms), how many beats a scenario tick and a patch take, and the beat count. */
+  private beatMs = 100;
+  private beatsPerScenarioTick = 1;
+  private beatsPerPatch = 1;
+  private beats = 0;
 
   override async onCreate(raw: unknown): Promise<void> {
     const services = roomServices();
@@ -99,11 +104,15 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       this.teamViews[team] = view;
     });
     this.syncEverything();
-    this.setPatchRate(services.config.patchRateMs);
-    // The simulation interval also drives the room clock; without it the clock only advances
-    // with patches (every patchRateMs), which would halve a 10 Hz scenario on a 200 ms patch rate.
-    this.setSimulationInterval(() => this.scenarioTick(), services.config.scenarioTickMs);
-    this.clock.setInterval(() => this.tick(), services.config.tickMs);
+    // One timer drives the room: every beat advances the game's timers, steps the scenario
+    // simulation when one of its ticks is due and sends a patch when one is due. Separate timers
+    // for the clock, the simulation and the patches would each wake the process on their own,
+    // and on a small server those wakeups cost more than the work they do.
+    const { tickMs, scenarioTickMs, patchRateMs } = services.config;
+    this.beatMs = Math.min(tickMs, scenarioTickMs, patchRateMs);
+    this.setSimulationInterval(() => this.beat(), this.beatMs);
+    this.setPatchRate(null);
+    this.schedulePatches();
 
     for (const type of Object.keys(clientMessages) as ClientMessageType[]) {
       this.onMessage(type, (client: GameClient, payload: unknown) => this.handle(client, type, payload));
@@ -432,10 +441,24 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   // ---------- time and sync ----------
 
-  private tick(): void {
+  private beat(): void {
     const started = performance.now();
+    this.beats++;
     this.advance();
+    if (this.beats % this.beatsPerScenarioTick === 0) this.scenarioTick();
+    if (this.beats % this.beatsPerPatch === 0) this.broadcastPatch();
     roomServices().metrics.tick(performance.now() - started);
+  }
+
+  /**
+   * Patches go out every patchRateMs, and during a scenario round at the simulation's sync pace
+   * (the state changes only then), in whole beats.
+   */
+  private schedulePatches(): void {
+    const { patchRateMs, scenarioTickMs } = roomServices().config;
+    this.beatsPerScenarioTick = Math.max(1, Math.round(scenarioTickMs / this.beatMs));
+    const patchMs = this.game.phase === 'scenario' ? Math.max(patchRateMs, scenarioTickMs * SCENARIO.syncEveryTicks) : patchRateMs;
+    this.beatsPerPatch = Math.max(1, Math.round(patchMs / this.beatMs));
   }
 
   private advance(): void {
@@ -457,6 +480,12 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   private scenarioTick(): void {
     if (this.game.phase !== 'scenario' || this.game.paused) return;
+    const started = performance.now();
+    this.stepScenario();
+    roomServices().metrics.scenarioTick(performance.now() - started);
+  }
+
+  private stepScenario(): void {
     const ended = rules.tickScenario(this.game, Date.now());
     const round = rules.currentScenario(this.game);
     if (ended) this.afterPhaseChange();
@@ -485,10 +514,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   private afterPhaseChange(): void {
     void this.checkpoints.now();
-    // A scenario round changes the state only when the simulation is synced (2 Hz): patch at that
-    // pace rather than 5 times a second, which halves the encoding and the frames sent.
-    const { patchRateMs, scenarioTickMs } = roomServices().config;
-    this.setPatchRate(this.game.phase === 'scenario' ? Math.max(patchRateMs, scenarioTickMs * SCENARIO.syncEveryTicks) : patchRateMs);
+    this.schedulePatches();
     syncState(this.state, this.game);
     if (this.game.phase === 'scenario') syncScenarioStart(this.state.scenario, this.game);
     if (this.game.phase === 'scenario-report') {
