@@ -2,7 +2,7 @@
 // (host token, seat token, nickname), validates every message against shared/protocol.ts,
 // feeds intents and timer expiries to the pure rules (shared/rules/game.ts) and mirrors the
 // model into the synced state. It never decides a rule itself.
-import { Room, ServerError, type Client } from '@colyseus/core';
+import { Room, ServerError, type Client, type Deferred } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { z } from 'zod';
 import { GAME, SCENARIO } from '../../shared/constants.ts';
@@ -80,6 +80,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   /** sha256(seat token) → player id */
   private readonly seats = new Map<string, string>();
   private readonly clientsByPlayer = new Map<string, GameClient>();
+  /** A dropped phone's held connection slot (allowReconnection), by player, until it returns or expires. */
+  private readonly heldSlots = new Map<string, Deferred<Client>>();
   private emptySince: number | null = null;
   /** The room's one timer period (ms), how many beats a scenario tick and a patch take, and the beat count. */
   private beatMs = 100;
@@ -247,6 +249,11 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       previous.leave(CLOSE.seatTaken, 'This seat was opened on another device.');
     }
     client.userData = { kind: 'player', playerId };
+    // A reloaded page comes back with its seat token as a new join: free the slot still held for
+    // its dropped socket now, rather than after reconnectSeconds. In a full room those held slots
+    // would otherwise count against maxClients and lock the room to everyone else.
+    this.heldSlots.get(playerId)?.reject(false);
+    this.heldSlots.delete(playerId);
     this.clientsByPlayer.set(playerId, client);
     rules.setConnected(this.game, playerId, true);
     const p = this.game.players[playerId];
@@ -266,7 +273,16 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     // Refused when the socket dropped before its join completed, or while the room shuts down:
     // then the seat token is the way back, and there is nothing to wait for.
     if (this.draining) return;
-    Promise.resolve(this.allowReconnection(client, seconds)).catch(() => undefined);
+    const held = this.allowReconnection(client, seconds);
+    // (a plain rejected promise when the socket dropped before its join completed)
+    if (seat.kind === 'player' && typeof (held as Partial<Deferred<Client>>).reject === 'function') {
+      this.heldSlots.set(seat.playerId, held);
+      const release = () => {
+        if (this.heldSlots.get(seat.playerId) === held) this.heldSlots.delete(seat.playerId);
+      };
+      held.then(release, release);
+    }
+    Promise.resolve(held).catch(() => undefined);
   }
 
   override onReconnect(client: GameClient): void {

@@ -161,10 +161,15 @@ describe('reconnection', () => {
     const scoreWhileAway = st(host).players.get(playerId).score;
     host.send('host:next', {});
     await vi.waitFor(() => expect(st(host).question.seq).toBeGreaterThan(seq1));
+    // the room holds a connection slot for the dropped socket...
+    const room = matchMaker.getLocalRoomById(game.code) as unknown as { _reservedSeats: Record<string, unknown> };
+    expect(Object.keys(room._reservedSeats)).toHaveLength(1);
     // it wakes up: the page rejoins with its seat token
     const back = await t.client().joinById(game.code, { seat });
     const log = recorder(back);
     await vi.waitFor(() => expect(log.last('welcome')).toMatchObject({ playerId, score: scoreWhileAway }));
+    // ...which is freed at once, not after RECONNECT_SECONDS: held slots count against a full room
+    await vi.waitFor(() => expect(Object.keys(room._reservedSeats)).toHaveLength(0));
     back.send('answer', { seq: seq1, answer: answerFor(back) });
     await vi.waitFor(() => expect(log.last('refused')?.code).toBe('no_such_question'));
     const seq2 = st(back).question.seq;
