@@ -96,6 +96,15 @@ export interface Refusal {
   readonly reason: string;
 }
 
+/** One player as the teacher's roster shows it. */
+export interface RosterRow {
+  id: string;
+  name: string;
+  team: number;
+  score: number;
+  connected: boolean;
+}
+
 export interface ServerMessages {
   /** A scenario action was queued; it applies at the next tick. */
   'action-ack': { type: string; cost: number };
@@ -103,6 +112,12 @@ export interface ServerMessages {
   welcome: { playerId: string; seat: string; name: string; team: number; score: number; streak: number; serverNow: number; protocol: number };
   /** Host only, on join. */
   'host:welcome': { serverNow: number; protocol: number; joinUrl: string };
+  /**
+   * Host only: the roster. `full` replaces it (on join, after a reveal); otherwise the rows are
+   * added or updated and `removed` ids dropped. A message rather than synced state: a roster in
+   * the state made every phone's join and every patch cost more with each player already there.
+   */
+  'host:roster': { full: boolean; players: RosterRow[]; removed: string[] };
   /** Answer accepted. */
   ack: { seq: number };
   /** Something the client sent was refused; nothing changed. */

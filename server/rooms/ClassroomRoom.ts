@@ -24,7 +24,8 @@ import { newToken, sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
 import { Checkpointer, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
 import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
-import { createState, syncAllPlayers, syncPlayer, syncReveal, syncState, syncTop } from './sync.ts';
+import { createState, syncReveal, syncState, syncTop } from './sync.ts';
+import { fullRoster, RosterOutbox } from './roster.ts';
 import type { GameState } from './schema.ts';
 
 /** A scenario round is checkpointed every this many ticks (10 s at 10 Hz), besides its start and end. */
@@ -82,6 +83,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private readonly clientsByPlayer = new Map<string, GameClient>();
   /** A dropped phone's held connection slot (allowReconnection), by player, until it returns or expires. */
   private readonly heldSlots = new Map<string, Deferred<Client>>();
+  /** The teacher's roster changes, sent with the patches. */
+  private readonly roster = new RosterOutbox();
   private emptySince: number | null = null;
   /** The room's one timer period (ms), how many beats a scenario tick and a patch take, and the beat count. */
   private beatMs = 100;
@@ -98,7 +101,6 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     this.checkpoints = new Checkpointer(services.store, this.game.code, this.hostTokenHash, services.log, () => ({ v: SNAPSHOT_VERSION, model: this.game, seats: [...this.seats] }));
     this.setState(createState());
     this.state.scenario = createScenarioState(this.game.teamCount);
-    this.hostView.add(this.state.players);
     this.hostView.add(this.state.counts);
     this.state.scenario.details.forEach((d, team) => {
       const view = new StateView();
@@ -161,7 +163,6 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   /** Mirrors the whole model into the state (after creation or a restore). */
   private syncEverything(): void {
     syncState(this.state, this.game);
-    syncAllPlayers(this.state, this.game, this.hostView);
     syncTop(this.state, this.game);
     const last = this.game.history.at(-1);
     if (this.game.phase === 'reveal' && last) syncReveal(this.state, this.game, last);
@@ -229,8 +230,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     client.userData = { kind: 'host' };
     client.view = this.hostView;
     this.state.hostConnected = true;
-    syncAllPlayers(this.state, this.game, this.hostView);
     this.reply(client, 'host:welcome', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, joinUrl: '' });
+    this.reply(client, 'host:roster', fullRoster(this.game));
   }
 
   private newPlayerId(): string {
@@ -446,7 +447,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     for (const [hash, id] of this.seats) if (id === playerId) this.seats.delete(hash);
     const client = this.clientsByPlayer.get(playerId);
     this.clientsByPlayer.delete(playerId);
-    this.state.players.delete(playerId);
+    this.roster.changed(playerId);
     if (client) {
       client.userData = undefined;
       this.replySafe(client, 'kicked', {});
@@ -462,8 +463,19 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     this.beats++;
     this.advance();
     if (this.beats % this.beatsPerScenarioTick === 0) this.scenarioTick();
-    if (this.beats % this.beatsPerPatch === 0) this.broadcastPatch();
+    if (this.beats % this.beatsPerPatch === 0) {
+      this.broadcastPatch();
+      this.sendRoster();
+    }
     roomServices().metrics.tick(performance.now() - started);
+  }
+
+  /** The roster's changes since the last patch, to the teacher's page(s). */
+  private sendRoster(): void {
+    const message = this.roster.take(this.game);
+    if (!message) return;
+    for (const client of this.clients) if ((client as GameClient).userData?.kind === 'host') this.replySafe(client as GameClient, 'host:roster', message);
+    roomServices().metrics.messageOut('host:roster');
   }
 
   /**
@@ -525,7 +537,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   private changed(playerId?: string): void {
     syncState(this.state, this.game);
-    if (playerId) syncPlayer(this.state, this.game, playerId, this.hostView);
+    if (playerId) this.roster.changed(playerId);
   }
 
   private afterPhaseChange(): void {
@@ -539,7 +551,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     }
     if (this.game.phase === 'leaderboard' || this.game.phase === 'podium' || this.game.phase === 'scenario-report') {
       syncTop(this.state, this.game);
-      syncAllPlayers(this.state, this.game, this.hostView);
+      this.roster.changed();
     }
   }
 
@@ -550,7 +562,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     syncReveal(this.state, this.game, record);
     const ranks = rules.playerRanks(this.game);
     syncTop(this.state, this.game, ranks.top);
-    syncAllPlayers(this.state, this.game, this.hostView);
+    this.roster.changed();
     const teamRanks = rules.teamStandings(this.game);
     const byPlayer = new Map(record.answers.map((a) => [a.playerId, a]));
     const results = [...this.clientsByPlayer].flatMap(([playerId, client]) => {

@@ -1,6 +1,6 @@
 // The synced state: only what the screens need, bounded in size whatever the number of
-// players. Phones get the shared fields; the roster (`players`) is tagged .view() and reaches
-// only the host's StateView. Per-player results travel as messages, not state.
+// players. Phones get the shared fields; the live counters (`counts`) are tagged .view() and
+// reach only the host's StateView. The roster and per-player results travel as messages.
 import { schema, t, type SchemaType } from '@colyseus/schema';
 
 export const TeamState = schema(
@@ -57,16 +57,6 @@ export const TopPlayerState = schema(
 );
 export type TopPlayerState = SchemaType<typeof TopPlayerState>;
 
-export const PlayerState = schema(
-  {
-    name: t.string().default(''),
-    team: t.uint8().default(0),
-    score: t.uint32().default(0),
-    connected: t.boolean().default(true),
-  },
-  'Player',
-);
-export type PlayerState = SchemaType<typeof PlayerState>;
 
 // ---------- scenario rounds ----------
 
@@ -216,7 +206,6 @@ export const GameState = schema(
     top: t.array(TopPlayerState),
     speedScoring: t.boolean().default(true),
     sound: t.boolean().default(true),
-    players: t.map(PlayerState).view(),
     counts: t.ref(CountsState).view(),
     scenario: t.ref(ScenarioState),
   },

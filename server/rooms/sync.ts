@@ -1,11 +1,11 @@
 // One-way mirror of the GameModel into the synced GameState. Assignments are skipped when the
 // value is unchanged, so a sync after every intent costs only what actually changed.
-import { ArraySchema, MapSchema, type StateView } from '@colyseus/schema';
+import { ArraySchema } from '@colyseus/schema';
 import { setArray, setFields as set } from './schema-util.ts';
 import { pick } from '../../shared/i18n-types.ts';
 import { correctIndices, shownOptions } from '../../shared/rules/questions.ts';
 import { answeredCount, currentQuestion, currentRound, playerRanks, teamStandings, type GameModel, type QuestionRecord } from '../../shared/rules/game.ts';
-import { CountsState, GameState, PlayerState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
+import { CountsState, GameState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
 
 export function createState(): GameState {
   const s = new GameState();
@@ -13,7 +13,6 @@ export function createState(): GameState {
   s.reveal = new RevealState();
   s.teams = new ArraySchema<TeamState>();
   s.top = new ArraySchema<TopPlayerState>();
-  s.players = new MapSchema<PlayerState>();
   s.counts = new CountsState();
   s.counts.teamMembers = new ArraySchema<number>();
   return s;
@@ -120,23 +119,3 @@ export function syncTop(s: GameState, g: GameModel, top = playerRanks(g).top): v
   });
 }
 
-/** The host-only roster; new rows join `view` (a view-tagged map's new items are not visible by themselves). */
-export function syncPlayer(s: GameState, g: GameModel, id: string, view: StateView): void {
-  const p = g.players[id];
-  if (!p) {
-    s.players.delete(id);
-    return;
-  }
-  let row = s.players.get(id);
-  if (!row) {
-    row = new PlayerState();
-    s.players.set(id, row);
-    view.add(row);
-  }
-  set(row, { name: p.name, team: p.team, score: p.score, connected: p.connected });
-}
-
-export function syncAllPlayers(s: GameState, g: GameModel, view: StateView): void {
-  for (const id of g.order) syncPlayer(s, g, id, view);
-  for (const id of [...s.players.keys()]) if (!g.players[id]) s.players.delete(id);
-}

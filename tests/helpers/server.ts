@@ -10,6 +10,7 @@ import { createLogger } from '../../server/log.ts';
 import { createGameServer, type GameServer } from '../../server/app.ts';
 
 import { freePort } from './port.ts';
+import type { RosterRow, ServerMessages } from '../../shared/protocol.ts';
 export { freePort };
 
 export interface TestServer {
@@ -59,4 +60,18 @@ export function recorder(room: Room) {
     of: (type: string) => messages.filter((m) => m.type === type).map((m) => m.payload),
     last: (type: string) => messages.filter((m) => m.type === type).at(-1)?.payload,
   };
+}
+
+/**
+ * The teacher's roster as a host page keeps it from host:roster messages (full, then changes).
+ * Call right after joining as host, before the first message is handled.
+ */
+export function rosterOf(host: Room): Map<string, RosterRow> {
+  const roster = new Map<string, RosterRow>();
+  host.onMessage('host:roster', (m: ServerMessages['host:roster']) => {
+    if (m.full) roster.clear();
+    for (const p of m.players) roster.set(p.id, p);
+    for (const id of m.removed) roster.delete(id);
+  });
+  return roster;
 }

@@ -6,7 +6,7 @@ import { answerFor } from '../helpers/answers.ts';
 import { matchMaker } from '@colyseus/core';
 import { currentQuestion, type GameModel } from '../../shared/rules/game.ts';
 import { correctIndices } from '../../shared/rules/questions.ts';
-import { recorder, startTestServer, type TestServer } from '../helpers/server.ts';
+import { recorder, rosterOf, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -32,6 +32,7 @@ function rightAnswer(code: string): any {
 async function setup(names = ['Ana', 'Ben', 'Cai']) {
   const game = await t.createGame({ lang: 'en', teams: 2 });
   const host = await t.client().joinById(game.code, { hostToken: game.hostToken });
+  const roster = rosterOf(host);
   const hostLog = recorder(host);
   const players = [] as { room: Room; log: ReturnType<typeof recorder> }[];
   for (const name of names) {
@@ -40,7 +41,7 @@ async function setup(names = ['Ana', 'Ben', 'Cai']) {
     players.push({ room, log });
     await vi.waitFor(() => expect(log.last('welcome')).toBeDefined());
   }
-  return { game, host, hostLog, players };
+  return { game, host, hostLog, roster, players };
 }
 
 describe('teacher controls', () => {
@@ -80,12 +81,12 @@ describe('teacher controls', () => {
   });
 
   it('remove keeps that nickname out; move works in the lobby only; lock and unlock', async () => {
-    const { game, host, hostLog, players } = await setup();
+    const { game, host, hostLog, roster, players } = await setup();
     const ben = players[1]!;
     const benId = ben.log.last('welcome').playerId;
     host.send('host:move', { playerId: benId, team: 0 });
     await vi.waitFor(() => expect(ben.log.last('moved')).toEqual({ team: 0 }));
-    await vi.waitFor(() => expect(st(host).players.get(benId).team).toBe(0));
+    await vi.waitFor(() => expect(roster.get(benId)?.team).toBe(0));
     host.send('host:kick', { playerId: benId, ban: true });
     await vi.waitFor(() => expect(ben.log.last('kicked')).toBeDefined());
     await vi.waitFor(() => expect(st(host).counts.playerCount).toBe(2));
@@ -128,7 +129,7 @@ describe('teacher controls', () => {
   });
 
   it('a student joining mid-game lands in the smallest team with its average score', async () => {
-    const { game, host, players } = await setup(['Ana', 'Ben', 'Cai']);
+    const { game, host, roster, players } = await setup(['Ana', 'Ben', 'Cai']);
     host.send('host:start', {});
     await vi.waitFor(() => expect(st(host).phase).toBe('question'));
     for (const p of players) p.room.send('answer', { seq: st(p.room).question.seq, answer: answerFor(p.room) });
@@ -136,7 +137,7 @@ describe('teacher controls', () => {
     const late = await t.client().joinById(game.code, { name: 'Late' });
     const log = recorder(late);
     await vi.waitFor(() => expect(log.last('welcome')).toBeDefined());
-    const team1 = [...st(host).players.values()].filter((p: any) => p.team === 1 && p.name !== 'Late') as any[];
+    const team1 = [...roster.values()].filter((p) => p.team === 1 && p.name !== 'Late');
     expect(log.last('welcome').team).toBe(1);
     expect(log.last('welcome').score).toBe(Math.round(team1.reduce((s, p) => s + p.score, 0) / team1.length));
   });
@@ -144,7 +145,7 @@ describe('teacher controls', () => {
 
 describe('reconnection', () => {
   it('a phone that sleeps past a question comes back to its seat, with its score and no double count', async () => {
-    const { game, host, players } = await setup(['Ana', 'Ben']);
+    const { game, host, roster, players } = await setup(['Ana', 'Ben']);
     const ana = players[0]!;
     const { seat, playerId } = ana.log.last('welcome');
     host.send('host:start', {});
@@ -154,11 +155,13 @@ describe('reconnection', () => {
     await vi.waitFor(() => expect(ana.log.of('ack')).toHaveLength(1));
     // the phone sleeps: its socket drops without a goodbye
     (ana.room.connection as any).transport.ws.terminate?.() ?? (ana.room.connection as any).close();
-    await vi.waitFor(() => expect(st(host).players.get(playerId).connected).toBe(false));
+    await vi.waitFor(() => expect(roster.get(playerId)?.connected).toBe(false));
     // the question closes while it sleeps (Ben answers: Ana is not connected, so it closes at once)
     players[1]!.room.send('answer', { seq: seq1, answer: answerFor(players[1]!.room) });
     await vi.waitFor(() => expect(st(host).phase).toBe('reveal'));
-    const scoreWhileAway = st(host).players.get(playerId).score;
+    const model = (matchMaker.getLocalRoomById(game.code) as unknown as { game: GameModel }).game;
+    const scoreWhileAway = model.players[playerId]!.score;
+    await vi.waitFor(() => expect(roster.get(playerId)?.score).toBe(scoreWhileAway));
     host.send('host:next', {});
     await vi.waitFor(() => expect(st(host).question.seq).toBeGreaterThan(seq1));
     // the room holds a connection slot for the dropped socket...

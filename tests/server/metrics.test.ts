@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { createMetrics } from '../../server/metrics.ts';
-import { recorder, startTestServer, type TestServer } from '../helpers/server.ts';
+import { recorder, rosterOf, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -94,6 +94,7 @@ describe('reconnection through the SDK (Node 20 has no global WebSocket, which C
   it('keeps the seat of a phone whose socket dropped, and counts the reconnect', async () => {
     const game = await t.createGame({ lang: 'en', teams: 2 });
     const host = await t.client().joinById(game.code, { hostToken: game.hostToken });
+    const roster = rosterOf(host);
     host.onMessage('*', () => undefined);
     const ana = await t.client().joinById(game.code, { name: 'Ana' });
     ana.onMessage('*', () => undefined);
@@ -108,7 +109,7 @@ describe('reconnection through the SDK (Node 20 has no global WebSocket, which C
     await vi.waitFor(() => expect(reconnected).toBe(true), { timeout: 10_000 });
     await vi.waitFor(async () => expect(value(await scrape(), 'ua_reconnects_total{kind="player"}')).toBe(1));
     expect(left).toEqual([]);
-    await vi.waitFor(() => expect([...state(host).players.values()].find((p: any) => p.name === 'Ana')?.connected).toBe(true));
+    await vi.waitFor(() => expect([...roster.values()].find((p) => p.name === 'Ana')?.connected).toBe(true));
     await Promise.all([host.leave(true), ana.leave(true)]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { answerFor } from '../helpers/answers.ts';
-import { recorder, startTestServer, type TestServer } from '../helpers/server.ts';
+import { recorder, rosterOf, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -16,6 +16,7 @@ const state = (room: Room) => room.state as any;
 async function hostAndPlayers(names: string[]) {
   const game = await t.createGame({ lang: 'en', teams: 2 });
   const host = await t.client().joinById(game.code, { hostToken: game.hostToken });
+  const roster = rosterOf(host);
   const hostLog = recorder(host);
   const players = [] as { room: Room; log: ReturnType<typeof recorder> }[];
   for (const name of names) {
@@ -23,14 +24,14 @@ async function hostAndPlayers(names: string[]) {
     players.push({ room, log: recorder(room) });
   }
   await vi.waitFor(() => expect(state(host).counts.playerCount).toBe(names.length));
-  return { game, host, hostLog, players };
+  return { game, host, hostLog, roster, players };
 }
 
 
 describe('a quiz round, end to end, with real SDK clients', () => {
   it('creates a game, balances teams, plays every question and ends on the podium', async () => {
-    const { host, players } = await hostAndPlayers(['Ana', 'Ben', 'Cai']);
-    await vi.waitFor(() => expect([...state(host).players.values()].map((p: any) => p.team).sort()).toEqual([0, 0, 1]));
+    const { host, roster, players } = await hostAndPlayers(['Ana', 'Ben', 'Cai']);
+    await vi.waitFor(() => expect([...roster.values()].map((p) => p.team).sort()).toEqual([0, 0, 1]));
     const welcome = players[0]!.log.last('welcome');
     expect(welcome).toMatchObject({ name: 'Ana', team: 0, score: 0 });
 
@@ -56,8 +57,10 @@ describe('a quiz round, end to end, with real SDK clients', () => {
     const last = results.at(-1);
     expect(last.score).toBe(results.reduce((s: number, r: any) => s + r.points, 0));
     const teamScores = state(host).teams.map((x: any) => x.score);
-    const roster = [...state(host).players.values()] as any[];
-    const avg = (team: number) => Math.round(roster.filter((p) => p.team === team).reduce((s, p) => s + p.score, 0) / roster.filter((p) => p.team === team).length);
+    // the roster the teacher sees carries every player's final score
+    await vi.waitFor(() => expect(roster.get(welcome.playerId)?.score).toBe(last.score));
+    const rows = [...roster.values()];
+    const avg = (team: number) => Math.round(rows.filter((p) => p.team === team).reduce((s, p) => s + p.score, 0) / rows.filter((p) => p.team === team).length);
     expect(teamScores).toEqual([avg(0), avg(1)]);
     host.send('host:next', {});
     await vi.waitFor(() => expect(state(players[1]!.room).phase).toBe('podium'));
@@ -115,7 +118,7 @@ describe('a quiz round, end to end, with real SDK clients', () => {
   });
 
   it('lets a player come back to the same seat, team and score with the seat token, and a second tab takes the seat over', async () => {
-    const { game, host, players } = await hostAndPlayers(['Hal', 'Ivy']);
+    const { game, host, roster, players } = await hostAndPlayers(['Hal', 'Ivy']);
     const hal = players[0]!;
     const { seat, playerId, team } = hal.log.last('welcome');
     host.send('host:start', {});
@@ -137,15 +140,16 @@ describe('a quiz round, end to end, with real SDK clients', () => {
     const tab2 = await t.client().joinById(game.code, { seat });
     await vi.waitFor(() => expect(log.last('seat-taken')).toBeDefined());
     expect(recorder(tab2)).toBeDefined();
-    await vi.waitFor(() => expect([...state(host).players.values()].filter((p: any) => p.connected)).toHaveLength(2));
+    await vi.waitFor(() => expect([...roster.values()].filter((p) => p.connected)).toHaveLength(2));
 
     // an unknown seat without a name is refused readably
     await expect(t.client().joinById(game.code, { seat: 'not-a-real-seat-token' })).rejects.toThrow(/seat/);
   });
 
   it('phones never receive the roster; the host does', async () => {
-    const { host, players } = await hostAndPlayers(['Jo', 'Kim', 'Lu']);
-    expect(state(host).players.size).toBe(3);
-    expect(state(players[0]!.room).players?.size ?? 0).toBe(0);
+    const { roster, players } = await hostAndPlayers(['Jo', 'Kim', 'Lu']);
+    await vi.waitFor(() => expect([...roster.values()].map((p) => p.name).sort()).toEqual(['Jo', 'Kim', 'Lu']));
+    expect(state(players[0]!.room).players).toBeUndefined();
+    expect(players[0]!.log.of('host:roster')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
 import { answerFor } from '../helpers/answers.ts';
-import { freePort, recorder } from '../helpers/server.ts';
+import { freePort, recorder, rosterOf } from '../helpers/server.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/process.ts';
 import { openStore } from '../../server/store/index.ts';
 
@@ -64,6 +64,7 @@ describe('restarts', () => {
     const ws2 = b.url.replace('http', 'ws');
     // the teacher's token still opens the game; phones take their seats back with their seat tokens
     const host2 = await new Client(ws2).joinById(game.code, { hostToken: game.hostToken });
+    const roster2 = rosterOf(host2);
     await vi.waitFor(() => expect(st(host2).phase).toBe('reveal'));
     const back = [] as { room: Room; log: ReturnType<typeof recorder> }[];
     for (const seat of seats) {
@@ -73,7 +74,7 @@ describe('restarts', () => {
       await vi.waitFor(() => expect(log.last('welcome')).toMatchObject({ playerId: seat.playerId, team: seat.team }));
     }
     expect(back.map((p) => p.log.last('welcome').score)).toEqual(scores);
-    await vi.waitFor(() => expect([...st(host2).players.values()].map((p: any) => p.score).sort()).toEqual([...scores].sort()));
+    await vi.waitFor(() => expect([...roster2.values()].map((p) => p.score).sort()).toEqual([...scores].sort()));
 
     // and the game goes on
     host2.send('host:next', {});

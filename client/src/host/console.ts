@@ -22,6 +22,8 @@ class HostConsole {
   readonly ready: Promise<void>;
   private room: GameRoom;
   private view: GameView | null = null;
+  /** The roster, kept from the server's host:roster messages (full, then changes). */
+  private roster: NonNullable<GameView['players']> = {};
   private clockOffset = 0;
   private director: ProjectorDirector | null = null;
   private sound: Sound = createSound();
@@ -77,9 +79,18 @@ class HostConsole {
       onReady();
     });
     on(room, 'refused', (r) => this.showToast(t('host.refused', { reason: t(`refusal.${r.code}`) })));
+    on(room, 'host:roster', (m) => {
+      const roster = m.full ? {} : { ...this.roster };
+      for (const p of m.players) roster[p.id] = { name: p.name, team: p.team, score: p.score, connected: p.connected };
+      for (const id of m.removed) delete roster[id];
+      this.roster = roster;
+      if (!this.view) return;
+      this.view = { ...this.view, players: roster };
+      this.update();
+    });
     room.onStateChange((state: unknown) => {
       const first = this.view === null;
-      this.view = snapshot(state);
+      this.view = { ...snapshot(state), players: this.roster };
       if (first && (this.view.lang === 'es' || this.view.lang === 'en') && document.documentElement.lang !== this.view.lang) {
         void setLang(this.view.lang).then(() => {
           this.buildControls();

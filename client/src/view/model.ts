@@ -122,6 +122,7 @@ export interface GameView {
   top: { name: string; team: number; score: number }[];
   speedScoring: boolean;
   sound: boolean;
+  /** Teacher only: the roster, from host:roster messages (not synced state). */
   players?: Record<string, { name: string; team: number; score: number; connected: boolean }>;
   scenario: ScenarioView;
 }
