@@ -24,7 +24,7 @@ import { newToken, sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
 import { Checkpointer, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
 import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
-import { createState, syncReveal, syncState, syncTop } from './sync.ts';
+import { createState, syncCounts, syncReveal, syncState, syncTop } from './sync.ts';
 import { fullRoster, RosterOutbox } from './roster.ts';
 import type { GameState } from './schema.ts';
 
@@ -535,9 +535,18 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (now - this.emptySince > idleMs) void this.disconnect();
   }
 
+  /**
+   * After a change to the model: with a player's id, one seat changed (joined, dropped, came back,
+   * moved in the lobby), which touches only the host's counters and roster; a pass over every
+   * team's scores on each of 3,000 joins would make the joins cost grow with the room.
+   */
   private changed(playerId?: string): void {
-    syncState(this.state, this.game);
-    if (playerId) this.roster.changed(playerId);
+    if (playerId) {
+      syncCounts(this.state, this.game);
+      this.roster.changed(playerId);
+    } else {
+      syncState(this.state, this.game);
+    }
   }
 
   private afterPhaseChange(): void {

@@ -48,7 +48,7 @@ export function syncCounts(s: GameState, g: GameModel): void {
     playerCount: g.order.length,
     connectedCount: g.connectedCount,
   });
-  setArray(s.counts.teamMembers, teamStandings(g).map((t) => t.members));
+  setArray(s.counts.teamMembers, g.teamSizes);
 }
 
 function syncQuestion(s: GameState, g: GameModel): void {

@@ -102,6 +102,8 @@ export interface GameModel {
    *  answer in a room of thousands costs O(1), not a pass over every player. */
   connectedCount: number;
   nameIndex: Record<string, string>;
+  /** Players per team (kept up to date like the counts above). */
+  teamSizes: number[];
   /** Normalized nicknames the teacher removed. */
   banned: string[];
   history: QuestionRecord[];
@@ -153,6 +155,7 @@ export function createGame(input: CreateGameInput): GameModel {
     order: [],
     connectedCount: 0,
     nameIndex: {},
+    teamSizes: new Array<number>(input.teamCount).fill(0),
     banned: [],
     history: [],
     questionMsOverride: input.questionMsOverride ?? null,
@@ -184,7 +187,8 @@ export function validateName(raw: unknown): Result<string> {
   return ok(name);
 }
 
-function teamSizes(g: GameModel): number[] {
+/** Players per team, counted (for a model checkpointed before it kept teamSizes). */
+function countTeamSizes(g: GameModel): number[] {
   const sizes = new Array<number>(g.teamCount).fill(0);
   for (const id of g.order) {
     const p = g.players[id];
@@ -195,7 +199,7 @@ function teamSizes(g: GameModel): number[] {
 
 /** The team a newcomer joins: the smallest, ties to the lowest number. */
 export function smallestTeam(g: GameModel): number {
-  const sizes = teamSizes(g);
+  const sizes = g.teamSizes;
   let best = 0;
   for (let t = 1; t < sizes.length; t++) if ((sizes[t] ?? 0) < (sizes[best] ?? 0)) best = t;
   return best;
@@ -232,6 +236,7 @@ export function addPlayer(g: GameModel, id: string, rawName: unknown): Result<Pl
   g.order.push(id);
   g.nameIndex[normalizeName(player.name)] = id;
   g.connectedCount++;
+  g.teamSizes[team] = (g.teamSizes[team] ?? 0) + 1;
   const s = currentScenario(g);
   if (s && g.phase === 'scenario') scenario.addToScenario(s, id, teamMembers(g, team).map((p) => p.id));
   return ok(player);
@@ -251,6 +256,7 @@ export function removePlayer(g: GameModel, id: string, ban: boolean): Result<Pla
   g.order = g.order.filter((x) => x !== id);
   delete g.nameIndex[normalizeName(p.name)];
   if (p.connected) g.connectedCount--;
+  g.teamSizes[p.team] = (g.teamSizes[p.team] ?? 1) - 1;
   if (ban) g.banned.push(normalizeName(p.name));
   return ok(p);
 }
@@ -260,6 +266,8 @@ export function movePlayer(g: GameModel, id: string, team: number): Result<Playe
   if (!p) return refuse('no_such_player', 'There is no such player in this game.');
   if (team < 0 || team >= g.teamCount) return refuse('no_such_team', `This game has teams 1 to ${g.teamCount}.`);
   if (g.phase !== 'lobby') return refuse('wrong_phase', 'Players can change teams only in the lobby.');
+  g.teamSizes[p.team] = (g.teamSizes[p.team] ?? 1) - 1;
+  g.teamSizes[team] = (g.teamSizes[team] ?? 0) + 1;
   p.team = team;
   return ok(p);
 }
@@ -581,6 +589,7 @@ export function resumeAfterRestart(g: GameModel, now: number): void {
     if (p) p.connected = false;
   }
   g.connectedCount = 0;
+  g.teamSizes = countTeamSizes(g);
   if (g.phase === 'lobby' || g.phase === 'podium') return;
   const wasPaused = g.paused;
   g.paused = false;

@@ -123,3 +123,22 @@ describe('the round and timer state machine', () => {
     expect(copy.rng.state).toBe(g.rng.state);
   });
 });
+
+describe('team sizes kept as players join, move and are removed', () => {
+  it('always equal a count of the players, and newcomers go to the smallest team', () => {
+    const g = rules.createGame({ code: 'ABCDEF', lang: 'en', plan, teamCount: 3, seed: 1, questions: [[q('q1'), q('q2')], [q('q3')]], questionMsOverride: 10_000, roundIntroMs: 1000 });
+    const counted = () => [0, 1, 2].map((t) => g.order.filter((id) => g.players[id]!.team === t).length);
+    for (let i = 0; i < 7; i++) expect(rules.addPlayer(g, `p${i}`, `Player ${i}`).ok).toBe(true);
+    expect(g.teamSizes).toEqual([3, 2, 2]);
+    expect(rules.movePlayer(g, 'p0', 2).ok).toBe(true);
+    expect(g.teamSizes).toEqual(counted());
+    expect(rules.removePlayer(g, 'p1', false).ok).toBe(true);
+    expect(g.teamSizes).toEqual(counted());
+    expect(g.teamSizes).toEqual([2, 1, 3]);
+    expect(rules.addPlayer(g, 'p9', 'Player 9').value?.team).toBe(1);
+    // a model checkpointed before teamSizes existed gets them back on restore
+    delete (g as Partial<typeof g>).teamSizes;
+    rules.resumeAfterRestart(g, 0);
+    expect(g.teamSizes).toEqual([2, 2, 3]);
+  });
+});
