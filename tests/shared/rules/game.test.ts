@@ -135,7 +135,8 @@ describe('team sizes kept as players join, move and are removed', () => {
     expect(rules.removePlayer(g, 'p1', false).ok).toBe(true);
     expect(g.teamSizes).toEqual(counted());
     expect(g.teamSizes).toEqual([2, 1, 3]);
-    expect(rules.addPlayer(g, 'p9', 'Player 9').value?.team).toBe(1);
+    const added = rules.addPlayer(g, 'p9', 'Player 9');
+    expect(added.ok && added.value.team).toBe(1);
     // a model checkpointed before teamSizes existed gets them back on restore
     delete (g as Partial<typeof g>).teamSizes;
     rules.resumeAfterRestart(g, 0);
