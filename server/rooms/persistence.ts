@@ -1,7 +1,9 @@
 // Writes a game's progress to the store: a checkpoint (the whole GameModel plus the hashed seat
-// tokens) and, when questions or rounds ended, the results document. Each write is serialized to
-// JSON at the moment of the call (one pass, no copy), so a later mutation never leaks into an
-// older checkpoint, and writes reach the store in call order.
+// tokens) and, when questions or rounds ended, the results document. Writes of every room of the
+// process go through one queue, one write per turn of the event loop: SQLite writes block, and
+// 100 rooms reaching a reveal together used to write back to back while sockets waited (event-loop
+// stalls of half a second). A write serializes the game when its turn comes (so it saves the
+// newest state), and asking again while one is still queued joins that write.
 import type { GameModel } from '../../shared/rules/game.ts';
 import { buildResults } from '../../shared/rules/results.ts';
 import { RawJson, type Store } from '../store/index.ts';
@@ -23,10 +25,20 @@ export function statusOf(g: GameModel): 'lobby' | 'playing' | 'finished' {
 /** Debounce for checkpoints of small changes (a wave of joins, a move), in ms. */
 const SOON_MS = 5000;
 
+/** The process-wide write queue: each task runs after the previous one, in a later event-loop turn. */
+let queue: Promise<void> = Promise.resolve();
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+function enqueue(task: () => Promise<void>): Promise<void> {
+  queue = queue.then(nextTurn).then(task);
+  return queue;
+}
+
 export class Checkpointer {
   private chain: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  /** A write queued and not started yet: later requests join it. */
+  private queued: { withResults: boolean } | null = null;
   saved = 0;
 
   constructor(
@@ -38,9 +50,9 @@ export class Checkpointer {
   ) {}
 
   /**
-   * Writes now (queued behind earlier writes); resolves when this write is done. The results
-   * document is rewritten only when `withResults` (a question or a round ended, the game ended):
-   * it holds every answer, so rebuilding it for every join of a big room would be wasted work.
+   * Saves soon (queued behind other rooms' writes); resolves when this game's state is saved. The
+   * results document is rewritten only when `withResults` (a question or a round ended, the game
+   * ended): it holds every answer, so rebuilding it for every join of a big room would be wasted work.
    */
   now(withResults = true): Promise<void> {
     if (this.closed) return this.chain;
@@ -48,14 +60,19 @@ export class Checkpointer {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const snapshot = this.snapshot();
-    const status = statusOf(snapshot.model);
-    const planId = snapshot.model.planId;
-    const snap = new RawJson(JSON.stringify(snapshot));
-    const results = withResults ? new RawJson(JSON.stringify(buildResults(snapshot.model))) : null;
-    this.chain = this.chain.then(async () => {
+    if (this.queued) {
+      this.queued.withResults ||= withResults;
+      return this.chain;
+    }
+    const request = { withResults };
+    this.queued = request;
+    this.chain = enqueue(async () => {
+      this.queued = null;
       try {
-        await this.store.games.saveCheckpoint(this.code, this.hostTokenHash, snap, status, { planId });
+        const snapshot = this.snapshot();
+        const snap = new RawJson(JSON.stringify(snapshot));
+        const results = request.withResults ? new RawJson(JSON.stringify(buildResults(snapshot.model))) : null;
+        await this.store.games.saveCheckpoint(this.code, this.hostTokenHash, snap, statusOf(snapshot.model), { planId: snapshot.model.planId });
         if (results) await this.store.games.saveResult(this.code, 'results', results);
         this.saved++;
       } catch (err) {
