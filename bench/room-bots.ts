@@ -26,6 +26,7 @@ function countBytes(room: Room, into: { bytes: number }): void {
 process.once('message', async (start: Start) => {
   const client = new Client(start.url.replace(/^http/, 'ws'));
   const host = await client.joinById(start.code, { hostToken: start.hostToken });
+  host.onMessage('*', () => undefined);
   const hostCount = { bytes: 0 };
   countBytes(host, hostCount);
   const phones: { room: Room; id: string; count: { bytes: number }; actions: number; refusals: number }[] = [];

@@ -1,6 +1,10 @@
 // What a bot phone does in a scenario round: now and then, one plausible action for one of its
-// roles, read from its team's synced details. Used by the room and load benchmarks.
+// roles, read from its team's synced details, and like the phone's console, never one the team
+// cannot afford (those buttons are greyed out). Used by the room and load benchmarks.
+import { costWith, type SimAction } from '../shared/sim/index.ts';
+
 type Details = {
+  credits: number;
   members: ArrayLike<{ playerId: string; roles: string }>;
   cdnOn: boolean;
   desiredA: number;
@@ -11,6 +15,11 @@ type Details = {
 };
 
 export function botScenarioAction(details: Details | undefined, playerId: string, random: () => number): { type: string; [k: string]: unknown } | undefined {
+  const action = pickAction(details, playerId, random);
+  return action && details && costWith([details.desiredA, details.desiredB], action as SimAction) <= details.credits ? action : undefined;
+}
+
+function pickAction(details: Details | undefined, playerId: string, random: () => number): { type: string; [k: string]: unknown } | undefined {
   if (!details) return undefined;
   const me = Array.from(details.members).find((m) => m.playerId === playerId);
   const roles = me?.roles.split(',').filter(Boolean) ?? [];

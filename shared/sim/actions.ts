@@ -80,10 +80,19 @@ export function checkActionShape(action: unknown): ValidationResult {
 
 /** Credits the action costs now (scale charges per instance added). */
 export function actionCost(run: SimRun, action: SimAction): number {
+  return costWith(run.desired, action);
+}
+
+/**
+ * The same from the desired instance counts per zone alone (what a phone's synced details carry),
+ * so a console can grey out what the team cannot afford: scaling up costs per added instance,
+ * scaling down and switching autoscaling off are free.
+ */
+export function costWith(desired: readonly number[], action: SimAction): number {
   const spec = ACTIONS[action.type];
   if (action.type === 'scale') {
     const z = action.zone === 'a' ? 0 : 1;
-    return Math.max(0, action.count - run.desired[z]) * spec.cost;
+    return Math.max(0, action.count - (desired[z] ?? 0)) * spec.cost;
   }
   if (action.type === 'autoscale' && !action.on) return 0;
   return spec.cost;

@@ -10,7 +10,7 @@
 export { createRun, stepRun } from './engine.ts';
 export { currentMetrics, runReport, summarize, replay, playToEnd } from './report.ts';
 export type { SimSummary } from './report.ts';
-export { ACTIONS, ACTION_TYPES, validateAction, checkActionShape, actionCost, actionLogSchema } from './actions.ts';
+export { ACTIONS, ACTION_TYPES, validateAction, checkActionShape, actionCost, costWith, actionLogSchema } from './actions.ts';
 export type { ActionSpec, ParamSpec } from './actions.ts';
 export { SCENARIOS, getScenario } from './scenarios.ts';
 export { TICK_SECONDS, LIVE_TICKS_PER_SECOND, DEFAULTS } from './constants.ts';

@@ -3,7 +3,7 @@
 // it burns fast. Built once per round and updated in place, so a tap is never lost to a re-render.
 import { t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
-import { ACTIONS } from '../../../shared/sim/actions.ts';
+import { ACTIONS, costWith } from '../../../shared/sim/actions.ts';
 import type { SimAction } from '../../../shared/sim/types.ts';
 import { COMPONENT_IDS, FAILURE_IDS, HEALTH_IDS, type GameView, type OpsDetailView } from '../view/model.ts';
 
@@ -91,11 +91,13 @@ export class OpsConsole {
     this.updaters.push((d) => {
       last = d;
       const a = action(d);
-      const text = opts.aria ? label(d) : `${label(d)} · ${t('ops.cost', { cost: ACTIONS[a.type].cost })}`;
+      const cost = costWith([d.desiredA, d.desiredB], a);
+      const text = opts.aria ? label(d) : `${label(d)} · ${t('ops.cost', { cost })}`;
       if (b.textContent !== text) b.textContent = text;
-      if (opts.aria) b.setAttribute('aria-label', `${opts.aria(d)} · ${t('ops.cost', { cost: ACTIONS[a.type].cost })}`);
+      if (opts.aria) b.setAttribute('aria-label', `${opts.aria(d)} · ${t('ops.cost', { cost })}`);
       if (opts.pressed) b.setAttribute('aria-pressed', String(opts.pressed(d)));
-      b.disabled = opts.enabled ? !opts.enabled(d) : false;
+      // An action the team cannot afford is greyed out rather than refused after a tap.
+      b.disabled = (opts.enabled ? !opts.enabled(d) : false) || cost > d.credits;
     });
     return b;
   }
