@@ -268,6 +268,9 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   override onDrop(client: GameClient): void {
     const seat = client.userData;
     if (!seat) return;
+    // A reloaded page can rejoin with its seat token before the old socket's drop is noticed:
+    // that seat lives on another socket already, so hold nothing for this one.
+    if (seat.kind === 'player' && this.clientsByPlayer.get(seat.playerId) !== client) return;
     const seconds = seat.kind === 'host' ? roomServices().config.hostReconnectSeconds : roomServices().config.reconnectSeconds;
     if (seat.kind === 'host') this.state.hostConnected = this.hostClients().length > 1;
     else this.setOffline(client, seat.playerId);
