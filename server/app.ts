@@ -136,7 +136,9 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
     httpServer,
     metrics,
     async listen() {
-      await gameServer.listen(config.port, config.host);
+      // A class joining at once is a burst of connections; while the loop is busy for a moment
+      // they wait in the kernel's accept queue. Node's default (511) overflowed at 3,000 phones.
+      await gameServer.listen(config.port, config.host, 4096);
       const address = httpServer.address();
       return typeof address === 'object' && address ? address.port : config.port;
     },
