@@ -70,7 +70,7 @@ export const FeedItemState = schema(
 );
 export type FeedItemState = SchemaType<typeof FeedItemState>;
 
-/** Every team's service at a glance: what the projector's ops center draws. Quantized, 2 Hz. */
+/** Every team's service at a glance: what the projector's ops center draws. Quantized, synced once a second. */
 export const OpsSummaryState = schema(
   {
     /** Per component (edge, lb, zoneA, zoneB, cache, db, payments): 0 ok, 1 degraded, 2 down. */
