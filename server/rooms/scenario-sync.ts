@@ -1,5 +1,5 @@
 // One-way mirror of the scenario round into the synced state: every team's summary (shared: the
-// projector's ops center), each team's details (view-tagged: that team's phones and the teacher),
+// projector's ops center), each team's details (view-tagged: that team's phones only),
 // and the end-of-round reports. Numbers are quantized to what the screens show, so a 1 Hz sync
 // sends only what visibly changed.
 import { ArraySchema } from '@colyseus/schema';
