@@ -477,7 +477,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private sendRoster(): void {
     const message = this.roster.take(this.game);
     if (!message) return;
-    for (const client of this.clients) if ((client as GameClient).userData?.kind === 'host') this.replySafe(client as GameClient, 'host:roster', message);
+    for (const client of this.hostClients()) this.replySafe(client, 'host:roster', message);
     roomServices().metrics.messageOut('host:roster');
   }
 

@@ -1,6 +1,7 @@
 // Boots the real server (Express + Colyseus, in-memory presence) on a free port for a test file,
 // with fast timers, and wraps it in @colyseus/testing's ColyseusTestServer for real SDK clients.
 import fs from 'node:fs';
+import { expect, vi } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { ColyseusTestServer } from '@colyseus/testing';
@@ -74,4 +75,23 @@ export function rosterOf(host: Room): Map<string, RosterRow> {
     for (const id of m.removed) roster.delete(id);
   });
   return roster;
+}
+
+/**
+ * A new game of two teams with its teacher (roster and message log kept) and one phone per
+ * name, each joined and welcomed, each with its message log.
+ */
+export async function hostAndPlayers(t: TestServer, names: readonly string[]) {
+  const game = await t.createGame({ lang: 'en', teams: 2 });
+  const host = await t.client().joinById(game.code, { hostToken: game.hostToken });
+  const roster = rosterOf(host);
+  const hostLog = recorder(host);
+  const players = [] as { room: Room; log: ReturnType<typeof recorder> }[];
+  for (const name of names) {
+    const room = await t.client().joinById(game.code, { name });
+    const log = recorder(room);
+    players.push({ room, log });
+    await vi.waitFor(() => expect(log.last('welcome')).toBeDefined());
+  }
+  return { game, host, hostLog, roster, players };
 }

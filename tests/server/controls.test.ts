@@ -6,7 +6,7 @@ import { answerFor } from '../helpers/answers.ts';
 import { matchMaker } from '@colyseus/core';
 import { currentQuestion, type GameModel } from '../../shared/rules/game.ts';
 import { correctIndices } from '../../shared/rules/questions.ts';
-import { recorder, rosterOf, startTestServer, type TestServer } from '../helpers/server.ts';
+import { hostAndPlayers, recorder, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -18,9 +18,12 @@ afterAll(async () => {
 
 const st = (room: Room) => room.state as any;
 
-/** The right answer to the open question, read from the room's own model (tests only). */
+/** The room's own model (tests only). */
+const modelOf = (code: string) => (matchMaker.getLocalRoomById(code) as unknown as { game: GameModel }).game;
+
+/** The right answer to the open question, read from the room's own model. */
 function rightAnswer(code: string): any {
-  const g = (matchMaker.getLocalRoomById(code) as unknown as { game: GameModel }).game;
+  const g = modelOf(code);
   const q = currentQuestion(g)!;
   const correct = correctIndices(q, g.current!.shown);
   if (q.type === 'multi') return { kind: 'multi', indices: correct };
@@ -29,20 +32,7 @@ function rightAnswer(code: string): any {
   return { kind: 'choice', index: correct[0] ?? 0 };
 }
 
-async function setup(names = ['Ana', 'Ben', 'Cai']) {
-  const game = await t.createGame({ lang: 'en', teams: 2 });
-  const host = await t.client().joinById(game.code, { hostToken: game.hostToken });
-  const roster = rosterOf(host);
-  const hostLog = recorder(host);
-  const players = [] as { room: Room; log: ReturnType<typeof recorder> }[];
-  for (const name of names) {
-    const room = await t.client().joinById(game.code, { name });
-    const log = recorder(room);
-    players.push({ room, log });
-    await vi.waitFor(() => expect(log.last('welcome')).toBeDefined());
-  }
-  return { game, host, hostLog, roster, players };
-}
+const setup = (names = ['Ana', 'Ben', 'Cai']) => hostAndPlayers(t, names);
 
 describe('teacher controls', () => {
   it('pause freezes the timer on the server; resume continues; +10 s extends; skip moves on', async () => {
@@ -159,8 +149,7 @@ describe('reconnection', () => {
     // the question closes while it sleeps (Ben answers: Ana is not connected, so it closes at once)
     players[1]!.room.send('answer', { seq: seq1, answer: answerFor(players[1]!.room) });
     await vi.waitFor(() => expect(st(host).phase).toBe('reveal'));
-    const model = (matchMaker.getLocalRoomById(game.code) as unknown as { game: GameModel }).game;
-    const scoreWhileAway = model.players[playerId]!.score;
+    const scoreWhileAway = modelOf(game.code).players[playerId]!.score;
     await vi.waitFor(() => expect(roster.get(playerId)?.score).toBe(scoreWhileAway));
     host.send('host:next', {});
     await vi.waitFor(() => expect(st(host).question.seq).toBeGreaterThan(seq1));

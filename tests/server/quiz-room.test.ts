@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { answerFor } from '../helpers/answers.ts';
-import { recorder, rosterOf, startTestServer, type TestServer } from '../helpers/server.ts';
+import { hostAndPlayers as joinGame, recorder, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -14,17 +14,9 @@ afterAll(async () => {
 const state = (room: Room) => room.state as any;
 
 async function hostAndPlayers(names: string[]) {
-  const game = await t.createGame({ lang: 'en', teams: 2 });
-  const host = await t.client().joinById(game.code, { hostToken: game.hostToken });
-  const roster = rosterOf(host);
-  const hostLog = recorder(host);
-  const players = [] as { room: Room; log: ReturnType<typeof recorder> }[];
-  for (const name of names) {
-    const room = await t.client().joinById(game.code, { name });
-    players.push({ room, log: recorder(room) });
-  }
-  await vi.waitFor(() => expect(state(host).counts.playerCount).toBe(names.length));
-  return { game, host, hostLog, roster, players };
+  const joined = await joinGame(t, names);
+  await vi.waitFor(() => expect(state(joined.host).counts.playerCount).toBe(names.length));
+  return joined;
 }
 
 
