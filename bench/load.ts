@@ -10,7 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, rssMb, startBuiltServer } from './server-process.ts';
+import { cpuSeconds, metricValue, rssMb, startBuiltServer } from './server-process.ts';
 import { BOT, type BotPlan, type Counters, type WorkerProgress, type WorkerReport, type WorkerStart } from './bots/protocol.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,15 +63,15 @@ function percentile(sorted: number[], p: number): number {
 async function serverMetrics(url: string): Promise<Record<string, number> | null> {
   try {
     const text = await (await fetch(`${url}/metrics`)).text();
-    const v = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+    const v = (name: string, label?: string) => metricValue(text, name, label);
     const r = (n: number) => Math.round(n * 10) / 10;
     return {
-      eventLoopLagP99Ms: r(v(/^ua_nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? (\S+)$/m) * 1000),
-      eventLoopLagMaxMs: r(v(/^ua_nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)$/m) * 1000),
-      onJoinAvgMs: r((v(/^ua_join_seconds_sum\{[^}]*kind="player"[^}]*\} (\S+)$/m) / v(/^ua_join_seconds_count\{[^}]*kind="player"[^}]*\} (\S+)$/m)) * 1000),
-      patchAvgBytes: r(v(/^ua_state_patch_bytes_sum\{[^}]*kind="shared"[^}]*\} (\S+)$/m) / v(/^ua_state_patch_bytes_count\{[^}]*kind="shared"[^}]*\} (\S+)$/m)),
-      patchAvgMs: r((v(/^ua_state_patch_seconds_sum(?:\{[^}]*\})? (\S+)$/m) / v(/^ua_state_patch_seconds_count(?:\{[^}]*\})? (\S+)$/m)) * 1000),
-      tickAvgMs: r((v(/^ua_room_tick_seconds_sum(?:\{[^}]*\})? (\S+)$/m) / v(/^ua_room_tick_seconds_count(?:\{[^}]*\})? (\S+)$/m)) * 1000),
+      eventLoopLagP99Ms: r(v('ua_nodejs_eventloop_lag_p99_seconds') * 1000),
+      eventLoopLagMaxMs: r(v('ua_nodejs_eventloop_lag_max_seconds') * 1000),
+      onJoinAvgMs: r((v('ua_join_seconds_sum', 'kind="player"') / v('ua_join_seconds_count', 'kind="player"')) * 1000),
+      patchAvgBytes: r(v('ua_state_patch_bytes_sum', 'kind="shared"') / v('ua_state_patch_bytes_count', 'kind="shared"')),
+      patchAvgMs: r((v('ua_state_patch_seconds_sum') / v('ua_state_patch_seconds_count')) * 1000),
+      tickAvgMs: r((v('ua_room_tick_seconds_sum') / v('ua_room_tick_seconds_count')) * 1000),
     };
   } catch {
     return null;

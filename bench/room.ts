@@ -9,7 +9,7 @@ import { fork } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { cpuTimes, histogramQuantile, startBuiltServer } from './server-process.ts';
+import { cpuTimes, histogramQuantile, metricValue, startBuiltServer } from './server-process.ts';
 import type { BotsMessage } from './room-bots.ts';
 
 function arg(name: string, fallback: number | undefined): number | undefined {
@@ -64,12 +64,11 @@ const s0 = start as Sample;
 const wall = (end.t - s0.t) / 1000;
 const share = (seconds: number) => Math.round((seconds / wall) * 10_000) / 10_000;
 const ms = (q: number) => Math.round(histogramQuantile(metricsText, 'ua_scenario_tick_seconds', q) * 1e6) / 1000;
-const count = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(metricsText)?.[1] ?? NaN);
 const phones = report.phoneBytesPerSecond;
 const result = {
   teams,
   phones: teams * perTeam,
-  ticks: count('ua_scenario_tick_seconds_count'),
+  ticks: metricValue(metricsText, 'ua_scenario_tick_seconds_count'),
   playSeconds: Math.round(wall * 10) / 10,
   cpuCoreFraction: share(end.all.user + end.all.system - s0.all.user - s0.all.system),
   /** The same, split: user space (JavaScript, GC, libraries) and kernel (sockets, timers). */

@@ -93,6 +93,15 @@ export function rssMb(pid: number): number | undefined {
 }
 
 /**
+ * The value of one sample of a /metrics text: `name`, with `label` (e.g. `kind="player"`) among
+ * its labels when given; NaN when absent.
+ */
+export function metricValue(metricsText: string, name: string, label?: string): number {
+  const labels = label ? `\\{[^}]*${label}[^}]*\\}` : '(?:\\{[^}]*\\})?';
+  return Number(new RegExp(`^${name}${labels} (\\S+)$`, 'm').exec(metricsText)?.[1] ?? NaN);
+}
+
+/**
  * The q-quantile (0..1) of a Prometheus histogram in a /metrics text, interpolated linearly within
  * its bucket (as PromQL's histogram_quantile does); NaN when it has no observations.
  */
