@@ -10,7 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, metricValue, rssMb, startBuiltServer } from './server-process.ts';
+import { cpuSeconds, histogramQuantile, metricValue, rssMb, startBuiltServer } from './server-process.ts';
 import { BOT, type BotPlan, type Counters, type WorkerProgress, type WorkerReport, type WorkerStart } from './bots/protocol.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,8 +66,9 @@ async function serverMetrics(url: string): Promise<Record<string, number> | null
     const v = (name: string, label?: string) => metricValue(text, name, label);
     const r = (n: number) => Math.round(n * 10) / 10;
     return {
-      eventLoopLagP99Ms: r(v('ua_nodejs_eventloop_lag_p99_seconds') * 1000),
-      eventLoopLagMaxMs: r(v('ua_nodejs_eventloop_lag_max_seconds') * 1000),
+      /** How late the rooms' beats ran (the event loop's delay as rooms feel it), from the histogram. */
+      beatLagP99Ms: r(histogramQuantile(text, 'ua_room_beat_lag_seconds', 0.99) * 1000),
+      beatLagP999Ms: r(histogramQuantile(text, 'ua_room_beat_lag_seconds', 0.999) * 1000),
       onJoinAvgMs: r((v('ua_join_seconds_sum', 'kind="player"') / v('ua_join_seconds_count', 'kind="player"')) * 1000),
       patchAvgBytes: r(v('ua_state_patch_bytes_sum', 'kind="shared"') / v('ua_state_patch_bytes_count', 'kind="shared"')),
       patchAvgMs: r((v('ua_state_patch_seconds_sum') / v('ua_state_patch_seconds_count')) * 1000),

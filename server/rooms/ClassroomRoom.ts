@@ -91,6 +91,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private beatsPerScenarioTick = 1;
   private beatsPerPatch = 1;
   private beats = 0;
+  private lastBeatAt = 0;
 
   override async onCreate(raw: unknown): Promise<void> {
     const services = roomServices();
@@ -463,6 +464,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   private beat(): void {
     const started = performance.now();
+    if (this.lastBeatAt) roomServices().metrics.beatLag(Math.max(0, started - this.lastBeatAt - this.beatMs));
+    this.lastBeatAt = started;
     this.beats++;
     this.advance();
     if (this.beats % this.beatsPerScenarioTick === 0) this.scenarioTick();

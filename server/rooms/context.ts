@@ -13,6 +13,8 @@ export interface RoomMetrics {
   reconnected(kind: 'host' | 'player'): void;
   tick(ms: number): void;
   scenarioTick(ms: number): void;
+  /** How late a room's beat ran (ms past its period). */
+  beatLag(ms: number): void;
 }
 
 export const NO_METRICS: RoomMetrics = {
@@ -23,6 +25,7 @@ export const NO_METRICS: RoomMetrics = {
   reconnected: () => undefined,
   tick: () => undefined,
   scenarioTick: () => undefined,
+  beatLag: () => undefined,
 };
 
 export interface RoomServices {

@@ -76,6 +76,13 @@ describe('GET /metrics', () => {
     expect(value(text, 'ua_join_seconds_count{kind="player"}')).toBe(2);
     expect(value(text, 'ua_join_seconds_count{kind="host"}')).toBe(1);
     expect(value(text, 'ua_room_tick_seconds_count')).toBeGreaterThan(0);
+    // how late the rooms' beats run: measured, and near zero in an idle test server (not a
+    // sampling period passed off as lag); prom-client's timer-sampled lag series are left out
+    expect(value(text, 'ua_room_beat_lag_seconds_count')).toBeGreaterThan(0);
+    expect(value(text, 'ua_room_beat_lag_seconds_sum')! / value(text, 'ua_room_beat_lag_seconds_count')!).toBeLessThan(0.25);
+    expect(text).not.toMatch(/^ua_nodejs_eventloop_lag_p99_seconds/m);
+    expect(text).toMatch(/^ua_nodejs_eventloop_lag_seconds\{/m);
+    expect(text).toMatch(/^ua_process_cpu_user_seconds_total\{/m);
     // the question went out as a patch every phone received: its text alone is tens of bytes
     expect(value(text, 'ua_state_patch_bytes_count{kind="shared"}')).toBeGreaterThan(0);
     expect(value(text, 'ua_state_patch_bytes_sum{kind="shared"}')).toBeGreaterThan(50);
