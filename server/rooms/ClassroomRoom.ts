@@ -65,7 +65,13 @@ export function liveClassrooms(): ClassroomRoom[] {
 const RESULT_SLICE = 250;
 
 export class ClassroomRoom extends Room<{ state: GameState }> {
-  override maxClients = GAME.maxPlayers + 10;
+  /**
+   * Sockets, not players: the player cap is the rules' (GAME.maxPlayers, refused with "This game
+   * is full."). Colyseus counts reserved seats and the slots held for dropped phones too, and locks
+   * the room at this number; a full class has some of each in flight (reloads join while the old
+   * socket's slot is still held), so the socket cap leaves 10 % on top, plus teacher tabs.
+   */
+  override maxClients = Math.ceil(GAME.maxPlayers * 1.1) + 10;
   override maxMessagesPerSecond = 30;
   override autoDispose = false;
   /** Seconds between a seat reservation and the socket: generous for slow school Wi-Fi. */

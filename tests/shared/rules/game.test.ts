@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as rules from '../../../shared/rules/game.ts';
+import { GAME } from '../../../shared/constants.ts';
 import type { Question } from '../../../shared/content/schema.ts';
 import type { PlanSpec } from '../../../shared/rules/plans.ts';
 
@@ -141,5 +142,15 @@ describe('team sizes kept as players join, move and are removed', () => {
     delete (g as Partial<typeof g>).teamSizes;
     rules.resumeAfterRestart(g, 0);
     expect(g.teamSizes).toEqual([2, 2, 3]);
+  });
+});
+
+describe('the player cap', () => {
+  it('refuses the player after GAME.maxPlayers with a readable reason (the room only caps sockets)', () => {
+    const g = rules.createGame({ code: 'ABCDEF', lang: 'en', plan, teamCount: 4, seed: 1, questions: [[q('q1'), q('q2')], [q('q3')]], questionMsOverride: 10_000, roundIntroMs: 1000 });
+    for (let i = 0; i < GAME.maxPlayers; i++) expect(rules.addPlayer(g, `p${i}`, `P${i}`).ok).toBe(true);
+    const r = rules.addPlayer(g, 'late', 'Late');
+    expect(r).toMatchObject({ ok: false, code: 'game_full', reason: 'This game is full.' });
+    expect(g.order).toHaveLength(GAME.maxPlayers);
   });
 });
