@@ -80,7 +80,7 @@ async function serverMetrics(url: string): Promise<Record<string, number> | null
 }
 
 function sum(list: Counters[]): Counters {
-  const out = { connected: 0, joined: 0, answers: 0, acks: 0, refusals: 0, hostRefusals: 0, drops: 0, rejoins: 0, reconnects: 0, errors: 0, scenarioActions: 0, bytes: 0 };
+  const out = { connected: 0, joined: 0, answers: 0, acks: 0, refusals: 0, hostRefusals: 0, drops: 0, rejoins: 0, seatFallbacks: 0, reconnects: 0, errors: 0, scenarioActions: 0, bytes: 0 };
   for (const c of list) for (const k of Object.keys(out) as (keyof Counters)[]) out[k] += c[k];
   return out;
 }
@@ -198,6 +198,7 @@ async function main(): Promise<void> {
     bytesPerClientPerSecond: counters.connected > 0 && measuredSeconds > 0 ? Math.round(counters.bytes / counters.connected / measuredSeconds) : 0,
     drops: counters.drops,
     rejoins: counters.rejoins,
+    seatFallbacks: counters.seatFallbacks,
     reconnects: counters.reconnects,
     errors: counters.errors,
     refusals: counters.refusals,

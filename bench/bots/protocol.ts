@@ -42,6 +42,8 @@ export interface Counters {
   hostRefusals: number;
   drops: number;
   rejoins: number;
+  /** Unexpected leaves (the SDK could not reconnect) that the phone recovered by joining again with its seat token, as the page does. */
+  seatFallbacks: number;
   /** SDK-level reconnections that succeeded after a network drop. */
   reconnects: number;
   errors: number;

@@ -12,7 +12,7 @@ console.info = () => undefined;
 
 const joinMs: number[] = [];
 const ackMs: number[] = [];
-const counters = { connected: 0, joined: 0, answers: 0, acks: 0, refusals: 0, hostRefusals: 0, drops: 0, rejoins: 0, reconnects: 0, errors: 0, scenarioActions: 0, bytes: 0 };
+const counters = { connected: 0, joined: 0, answers: 0, acks: 0, refusals: 0, hostRefusals: 0, drops: 0, rejoins: 0, seatFallbacks: 0, reconnects: 0, errors: 0, scenarioActions: 0, bytes: 0 };
 const errorSamples: string[] = [];
 const refusalCodes: Record<string, number> = {};
 let measuring = false;
@@ -77,6 +77,7 @@ async function runPlayer(url: string, plan: BotPlan, startAt: number): Promise<v
     (room as unknown as { reconnection: { minUptime: number } }).reconnection.minUptime = 1000;
     let sentAt = 0;
     let dropThis = false;
+    let fellBack = false;
     let left = false;
     const done = new Promise<void>((resolve) => {
       room.onMessage('welcome', (m: { seat: string; playerId: string }) => {
@@ -103,7 +104,17 @@ async function runPlayer(url: string, plan: BotPlan, startAt: number): Promise<v
         left = true;
         rooms.delete(room);
         counters.connected--;
-        if (!stopping && !dropThis) error(`left unexpectedly with code ${code} after ${Math.round(performance.now() - started)} ms, phase ${(room.state as any)?.phase}`);
+        // Like the phone page: an unexpected leave (the SDK gave up reconnecting, e.g. a drop within
+        // its minUptime of joining) is followed by a new join with the seat token; a phone
+        // without a seat yet, or whose seat join then fails, is an error.
+        if (!stopping && !dropThis) {
+          if (seat) {
+            fellBack = true;
+            counters.seatFallbacks++;
+          } else {
+            error(`left unexpectedly with code ${code} after ${Math.round(performance.now() - started)} ms, phase ${(room.state as any)?.phase}`);
+          }
+        }
         resolve();
       });
       room.onStateChange((s: any) => {
@@ -143,7 +154,7 @@ async function runPlayer(url: string, plan: BotPlan, startAt: number): Promise<v
       });
     });
     await done;
-    if (stopping || !dropThis || !seat) return;
+    if (stopping || !(dropThis || fellBack) || !seat) return;
     await sleep(BOT.rejoinAfterMs);
     counters.rejoins++;
     joinOptions = { seat };
