@@ -5,12 +5,13 @@
 //
 // CSV: a header row, then one question per row. Columns (any order, case and spaces
 // ignored; only `type` and `question` are required):
-//   type, question, option1..option5, correct, time_limit, explanation, topic, difficulty,
-//   min, max, step, answer, tolerance, unit, lang, id, source, set_title, set_description
+//   type, question, option1..option5, correct, pinned, time_limit, explanation, topic, difficulty,
+//   concept, min, max, step, answer, tolerance, unit, lang, id, source, set_title, set_description
 // The text columns (question, option1..5, explanation, unit) may instead come per
 // language as question_es / question_en etc.; a plain column is in the row's `lang`.
 // `correct`: "2" (single), "1;3" (multi), "true"/"false" (truefalse), empty for order
 // (options are written in the right order), numeric (min..answer..tolerance) and poll.
+// `pinned`: the option numbers that keep their written place when options are shuffled ("4").
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { LIMITS } from '../../shared/content/limits.ts';
@@ -41,8 +42,8 @@ export interface ImportOptions {
 
 export const TEXT_COLUMNS = ['question', 'option1', 'option2', 'option3', 'option4', 'option5', 'explanation', 'unit'] as const;
 export const CSV_COLUMNS = [
-  'type', 'question', 'option1', 'option2', 'option3', 'option4', 'option5', 'correct', 'time_limit', 'explanation',
-  'topic', 'difficulty', 'min', 'max', 'step', 'answer', 'tolerance', 'unit', 'lang', 'id', 'source', 'set_title', 'set_description',
+  'type', 'question', 'option1', 'option2', 'option3', 'option4', 'option5', 'correct', 'pinned', 'time_limit', 'explanation',
+  'topic', 'difficulty', 'concept', 'min', 'max', 'step', 'answer', 'tolerance', 'unit', 'lang', 'id', 'source', 'set_title', 'set_description',
 ] as const;
 const REQUIRED_COLUMNS = ['type', 'question'] as const;
 const OPTION_COLUMNS = ['option1', 'option2', 'option3', 'option4', 'option5'] as const;
@@ -54,6 +55,7 @@ const COLUMN_ALIASES: Record<string, string> = {
   correct_answer: 'correct', correct_answers: 'correct', correcta: 'correct',
   time: 'time_limit', timelimit: 'time_limit', time_limit_sec: 'time_limit', time_limit_s: 'time_limit', seconds: 'time_limit', tiempo: 'time_limit',
   language: 'lang', idioma: 'lang',
+  pin: 'pinned', fixed: 'pinned', fijas: 'pinned', fija: 'pinned', concepto: 'concept',
   title: 'set_title', description: 'set_description',
 };
 
@@ -342,18 +344,21 @@ function rowToQuestion(r: SheetRow, lang: Lang, get: (r: SheetRow, col: string) 
   if (time !== undefined) q.timeLimitSec = time;
   const source = get(r, 'source');
   if (source !== '') q.source = source;
+  const concept = get(r, 'concept');
+  if (concept !== '') q.concept = concept;
 
-  const picks = (): number[] | undefined => {
-    const parts = correct.split(/[\s,;/|+]+/).filter((p) => p !== '');
+  const pinnedCell = get(r, 'pinned');
+  const picks = (col: 'correct' | 'pinned' = 'correct'): number[] | undefined => {
+    const parts = (col === 'correct' ? correct : pinnedCell).split(/[\s,;/|+]+/).filter((p) => p !== '');
     const out: number[] = [];
     for (const p of parts) {
       const letter = /^[a-e]$/i.test(p) ? p.toLowerCase().charCodeAt(0) - 96 : Number(p);
       if (!Number.isInteger(letter) || letter < 1 || letter > 5) {
-        report('correct', `"${p}" is not an option number (1 to 5).`);
+        report(col, `"${p}" is not an option number (1 to 5).`);
         return undefined;
       }
       if (options[letter - 1]!.text === undefined) {
-        report('correct', `Option ${letter} is marked correct but option${letter} is empty.`);
+        report(col, `Option ${letter} is marked ${col} but option${letter} is empty.`);
         return undefined;
       }
       if (!out.includes(letter)) out.push(letter);
@@ -366,9 +371,12 @@ function rowToQuestion(r: SheetRow, lang: Lang, get: (r: SheetRow, col: string) 
     case 'multi':
     case 'poll': {
       if (options[4]!.text !== undefined) report('option5', `Only order questions use option5; a ${type} question has at most ${LIMITS.maxOptions} options.`);
+      const pins = picks('pinned');
+      if (pins === undefined) break;
+      const pin = (col: string) => (pins.includes(OPTION_COLUMNS.indexOf(col as (typeof OPTION_COLUMNS)[number]) + 1) ? { pinned: true } : {});
       if (type === 'poll') {
         if (correct !== '') report('correct', 'A poll has no right answer: leave "correct" empty.');
-        q.options = filled.map((o) => ({ text: o.text }));
+        q.options = filled.map((o) => ({ text: o.text, ...pin(o.col) }));
         break;
       }
       if (correct === '') {
@@ -378,10 +386,11 @@ function rowToQuestion(r: SheetRow, lang: Lang, get: (r: SheetRow, col: string) 
       const chosen = picks();
       if (chosen === undefined) break;
       if (type === 'single' && chosen.length > 1) report('correct', `A single-choice question has exactly one correct option, not ${chosen.length}; use type multi for several.`);
-      q.options = filled.map((o) => ({ text: o.text, correct: chosen.includes(OPTION_COLUMNS.indexOf(o.col) + 1) }));
+      q.options = filled.map((o) => ({ text: o.text, correct: chosen.includes(OPTION_COLUMNS.indexOf(o.col) + 1), ...pin(o.col) }));
       break;
     }
     case 'truefalse': {
+      if (pinnedCell !== '') report('pinned', 'Only single, multi and poll questions have options to pin: leave "pinned" empty.');
       const c = correct.toLowerCase();
       let answer: boolean | undefined = TRUE_WORDS.has(c) ? true : FALSE_WORDS.has(c) ? false : undefined;
       if (answer === undefined && /^[12]$/.test(c)) {
@@ -394,10 +403,12 @@ function rowToQuestion(r: SheetRow, lang: Lang, get: (r: SheetRow, col: string) 
     }
     case 'order': {
       if (correct !== '') report('correct', 'Order questions take no "correct": write the options in the right order and leave it empty.');
+      if (pinnedCell !== '') report('pinned', 'Order questions are always shown shuffled: leave "pinned" empty.');
       q.items = filled.map((o) => o.text);
       break;
     }
     case 'numeric': {
+      if (pinnedCell !== '') report('pinned', 'Only single, multi and poll questions have options to pin: leave "pinned" empty.');
       const min = num('min');
       const max = num('max');
       const answer = num('answer');
@@ -426,7 +437,7 @@ function csvField(path: readonly PropertyKey[], type: string | undefined, column
     case 'unit':
       return withLang(head, a);
     case 'options':
-      if (typeof a === 'number') return b === 'correct' ? 'correct' : withLang(`option${a + 1}`, path[3]);
+      if (typeof a === 'number') return b === 'correct' ? 'correct' : b === 'pinned' ? 'pinned' : withLang(`option${a + 1}`, path[3]);
       return 'correct';
     case 'items':
       return typeof a === 'number' ? withLang(`option${a + 1}`, b) : 'option1';
@@ -442,6 +453,9 @@ function csvField(path: readonly PropertyKey[], type: string | undefined, column
 }
 
 // ---------------------------------------------------------------- CSV out
+
+/** "2;4": the 1-based numbers of the pinned options ('' when none is). */
+const pinnedNumbers = (options: readonly { pinned?: boolean }[]): string => options.flatMap((o, k) => (o.pinned ? [String(k + 1)] : [])).join(';');
 
 /**
  * The set as CSV in this project's columns (import gives the same set back). A set in one
@@ -483,6 +497,7 @@ export function exportSetCsv(set: QuestionSet, opts: { bom?: boolean } = {}): st
     if (rowLang) rec.lang = rowLang;
     rec.id = q.id;
     if (q.source) rec.source = q.source;
+    if (q.concept) rec.concept = q.concept;
     if (i === 0) {
       rec.set_title = set.title;
       if (set.description) rec.set_description = set.description;
@@ -492,9 +507,11 @@ export function exportSetCsv(set: QuestionSet, opts: { bom?: boolean } = {}): st
       case 'multi':
         q.options.forEach((o, k) => putText(`option${k + 1}`, o.text));
         rec.correct = q.options.flatMap((o, k) => (o.correct ? [String(k + 1)] : [])).join(';');
+        rec.pinned = pinnedNumbers(q.options);
         break;
       case 'poll':
         q.options.forEach((o, k) => putText(`option${k + 1}`, o.text));
+        rec.pinned = pinnedNumbers(q.options);
         break;
       case 'order':
         q.items.forEach((t, k) => putText(`option${k + 1}`, t));

@@ -2,6 +2,7 @@
 // the editor and the built-in bank's tests, so every path refuses the same things.
 export const LIMITS = {
   idChars: 64,
+  conceptChars: 48,
   questionChars: 280,
   optionChars: 120,
   explanationChars: 600,

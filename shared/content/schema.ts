@@ -24,13 +24,29 @@ export function localized(max: number) {
     .refine((t) => t.es !== undefined || t.en !== undefined, 'needs the text in at least one language (es or en)');
 }
 
-const optionSchema = z.object({ text: localized(LIMITS.optionChars), correct: z.boolean() }).strict();
-const pollOptionSchema = z.object({ text: localized(LIMITS.optionChars) }).strict();
+/**
+ * Choice options are shown in a seeded order of their own in every game; a `pinned` option keeps
+ * its written position (for "All of the above", or the steps of a scale in a poll) and the others
+ * are shuffled around it.
+ */
+const pinned = z.boolean().optional();
+const optionSchema = z.object({ text: localized(LIMITS.optionChars), correct: z.boolean(), pinned }).strict();
+const pollOptionSchema = z.object({ text: localized(LIMITS.optionChars), pinned }).strict();
+
+/**
+ * What a question tests, as a short slug: questions that answer each other (one's text gives the
+ * other's answer away) carry the same key, and a game plays at most one question per key.
+ */
+export const conceptKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes only')
+  .max(LIMITS.conceptChars, `must be at most ${LIMITS.conceptChars} characters`);
 
 const base = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes only').max(LIMITS.idChars),
   topic: z.enum(TOPICS).optional(),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+  concept: conceptKey.optional(),
   timeLimitSec: z.number().int().min(LIMITS.minTimeSec).max(LIMITS.maxTimeSec).optional(),
   text: localized(LIMITS.questionChars),
   explanation: localized(LIMITS.explanationChars).optional(),

@@ -244,6 +244,12 @@ function optionRows(q: DraftQuestion): HTMLElement {
       });
       parts.push(el('label', { className: 'correct', htmlFor: mark.id }, mark, t('editor.optionCorrect', { n })));
     } else parts.push(el('span'));
+    const pin = el('input', { type: 'checkbox', checked: o.pinned, id: `opt-${i}-pinned`, ariaLabel: t('editor.optionPinned', { n }) });
+    pin.addEventListener('change', () => {
+      o.pinned = pin.checked;
+      changed();
+    });
+    parts.push(el('label', { className: 'correct', htmlFor: pin.id, title: t('editor.optionPinned', { n }) }, pin, t('editor.pinned')));
     const remove = el('button', { type: 'button', className: 'icon', textContent: '✕', disabled: q.options.length <= LIMITS.minOptions, ariaLabel: t('editor.removeOption', { n }), title: t('editor.removeOption', { n }) });
     remove.addEventListener('click', () => {
       q.options.splice(i, 1);
@@ -256,12 +262,12 @@ function optionRows(q: DraftQuestion): HTMLElement {
   });
   const add = el('button', { type: 'button', textContent: t('editor.addOption'), disabled: q.options.length >= LIMITS.maxOptions });
   add.addEventListener('click', () => {
-    q.options.push({ text: {}, correct: false });
+    q.options.push({ text: {}, correct: false, pinned: false });
     renderQuestionEditor();
     changed();
     qedit.querySelector<HTMLInputElement>(`#opt-${q.options.length - 1}`)?.focus();
   });
-  box.append(errorSlot('options', questionSlots), add);
+  box.append(errorSlot('options', questionSlots), add, el('p', { className: 'hint' }, t('editor.pinnedHint')));
   return box;
 }
 
@@ -282,7 +288,7 @@ function itemRows(q: DraftQuestion): HTMLElement {
       renderQuestionEditor();
       changed();
     });
-    box.append(el('div', { className: 'opt' }, el('span', { className: 'swatch', textContent: String(n) }), input, el('span'), remove, error));
+    box.append(el('div', { className: 'opt' }, el('span', { className: 'swatch', textContent: String(n) }), input, el('span'), el('span'), remove, error));
   });
   const add = el('button', { type: 'button', textContent: t('editor.addItem'), disabled: q.items.length >= LIMITS.maxOrderItems });
   add.addEventListener('click', () => {
@@ -363,6 +369,11 @@ function renderQuestionEditor(): void {
     q.difficulty = d === 1 || d === 3 ? d : 2;
     changed();
   });
+  const concept = el('input', { type: 'text', id: 'q-concept', value: q.concept, maxLength: LIMITS.conceptChars + 20, spellcheck: false });
+  concept.addEventListener('input', () => {
+    q.concept = concept.value;
+    changed();
+  });
   const explanation = textInput(q.explanation, LIMITS.explanationChars, true);
   explanation.id = 'q-explanation';
   qedit.replaceChildren(
@@ -371,6 +382,7 @@ function renderQuestionEditor(): void {
     field(t('editor.text'), text, 'text', questionSlots),
     typeFields(q),
     el('div', { className: 'grid2' }, field(t('editor.topic'), topic, 'topic', questionSlots), field(t('editor.difficulty'), difficulty, 'difficulty', questionSlots)),
+    field(t('editor.concept'), concept, 'concept', questionSlots, t('editor.conceptHint')),
     field(t('editor.explanation'), explanation, 'explanation', questionSlots),
   );
 }

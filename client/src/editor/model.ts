@@ -22,6 +22,8 @@ import type { Lang, Localized } from '../../../shared/i18n-types.ts';
 export interface DraftOption {
   text: Localized;
   correct: boolean;
+  /** Keeps its written place when the options are shuffled (e.g. "All of the above"). */
+  pinned: boolean;
 }
 
 export interface DraftQuestion {
@@ -31,6 +33,8 @@ export interface DraftQuestion {
   explanation: Localized;
   topic: Topic | '';
   difficulty: 1 | 2 | 3;
+  /** Questions that answer each other share a concept key; '' = none. */
+  concept: string;
   /** NaN = not set (the plan's time applies). */
   timeLimitSec: number;
   source?: string;
@@ -75,10 +79,11 @@ export function newQuestion(taken: readonly string[], type: QuestionType = 'sing
     explanation: {},
     topic: '',
     difficulty: 2,
+    concept: '',
     timeLimitSec: NaN,
     options: [
-      { text: {}, correct: true },
-      { text: {}, correct: false },
+      { text: {}, correct: true, pinned: false },
+      { text: {}, correct: false, pinned: false },
     ],
     items: [{}, {}, {}],
     answer: true,
@@ -105,20 +110,21 @@ export function fromSet(set: QuestionSet, fallbackLang: Lang): DraftSet {
     d.explanation = { ...(q.explanation ?? {}) };
     d.topic = q.topic ?? '';
     d.difficulty = q.difficulty;
+    d.concept = q.concept ?? '';
     d.timeLimitSec = q.timeLimitSec ?? NaN;
     if (q.source !== undefined) d.source = q.source;
     switch (q.type) {
       case 'single':
       case 'multi':
-        d.options = q.options.map((o) => ({ text: { ...o.text }, correct: o.correct }));
+        d.options = q.options.map((o) => ({ text: { ...o.text }, correct: o.correct, pinned: o.pinned === true }));
         d.items = q.options.map((o) => ({ ...o.text })).slice(0, LIMITS.maxOrderItems);
         break;
       case 'poll':
-        d.options = q.options.map((o, i) => ({ text: { ...o.text }, correct: i === 0 }));
+        d.options = q.options.map((o, i) => ({ text: { ...o.text }, correct: i === 0, pinned: o.pinned === true }));
         break;
       case 'order':
         d.items = q.items.map((i) => ({ ...i }));
-        d.options = q.items.slice(0, LIMITS.maxOptions).map((i, n) => ({ text: { ...i }, correct: n === 0 }));
+        d.options = q.items.slice(0, LIMITS.maxOptions).map((i, n) => ({ text: { ...i }, correct: n === 0, pinned: false }));
         break;
       case 'truefalse':
         d.answer = q.answer;
@@ -136,16 +142,17 @@ export function fromSet(set: QuestionSet, fallbackLang: Lang): DraftSet {
 export function toQuestion(d: DraftQuestion): Record<string, unknown> {
   const q: Record<string, unknown> = { id: d.id, type: d.type, text: d.text, difficulty: d.difficulty };
   if (d.topic) q.topic = d.topic;
+  if (d.concept.trim()) q.concept = d.concept.trim();
   if (!Number.isNaN(d.timeLimitSec)) q.timeLimitSec = d.timeLimitSec;
   if (hasText(d.explanation)) q.explanation = d.explanation;
   if (d.source) q.source = d.source;
   switch (d.type) {
     case 'single':
     case 'multi':
-      q.options = d.options.map((o) => ({ text: o.text, correct: o.correct }));
+      q.options = d.options.map((o) => ({ text: o.text, correct: o.correct, ...(o.pinned ? { pinned: true } : {}) }));
       break;
     case 'poll':
-      q.options = d.options.map((o) => ({ text: o.text }));
+      q.options = d.options.map((o) => ({ text: o.text, ...(o.pinned ? { pinned: true } : {}) }));
       break;
     case 'order':
       q.items = d.items;
@@ -199,6 +206,7 @@ function problemOf(issue: z.core.$ZodIssue): FieldProblem {
   if (/answer must lie/.test(m)) return { ...base, key: 'answerRange' };
   if (/step is too small/.test(m)) return { ...base, key: 'stepSize' };
   if (/ids must be unique/.test(m)) return { ...base, key: 'unique' };
+  if (/lowercase letters, digits and dashes/.test(m)) return { ...base, key: 'slug' };
   if (/expected int|integer/i.test(m)) return { ...base, key: 'integer' };
   return { ...base, key: 'other', vars: { message: m } };
 }

@@ -76,6 +76,32 @@ describe('round trips', () => {
     expect(okSet(importSetCsv(csv, { title: 'From Kahoot', lang: 'en' }))).toEqual(fromXlsx);
   });
 
+  it('CSV: concept keys and pinned options are read, written and read back', () => {
+    const csv = [
+      'type,question,option1,option2,option3,option4,correct,pinned,concept',
+      'single,¿Cuál?,A,B,C,Todas las anteriores,4,4,todas',
+      'poll,¿Cada cuánto?,Diario,Semanal,Mensual,,,1;2;3,',
+      'multi,¿Cuáles?,A,B,C,,1;2,,todas',
+    ].join('\n');
+    const set = okSet(importSetCsv(csv, { lang: 'es' }));
+    const [single, poll, multi] = set.questions;
+    expect(single).toMatchObject({ concept: 'todas', options: [{ correct: false }, {}, {}, { correct: true, pinned: true }] });
+    expect(single?.type === 'single' && single.options.slice(0, 3).every((o) => o.pinned === undefined)).toBe(true);
+    expect(poll?.type === 'poll' && poll.options.map((o) => o.pinned === true)).toEqual([true, true, true]);
+    expect(poll?.concept).toBeUndefined();
+    expect(multi?.concept).toBe('todas');
+    const again = exportSetCsv(set);
+    expect(again.split('\r\n')[0]).toMatch(/,pinned,.*,concept,/);
+    expect(okSet(importSetCsv(again))).toEqual(set);
+  });
+
+  it('JSON: sets written before concept keys and pins still import, and keep neither', () => {
+    const old = { title: 'Old', questions: [{ id: 'a', type: 'single', text: { en: 'A?' }, options: [{ text: { en: 'x' }, correct: true }, { text: { en: 'y' }, correct: false }] }] };
+    const set = okSet(importSetJson(JSON.stringify(old)));
+    expect(set.questions[0]).not.toHaveProperty('concept');
+    expect(JSON.parse(exportSetJson(set))).toEqual({ ...old, questions: [{ ...old.questions[0], difficulty: 2 }] });
+  });
+
   it('xlsx in this project\'s columns reads like the CSV', async () => {
     const buf = makeXlsx([HEADER.split(','), GOOD_ROW.split(',').map((c) => (c === '' ? null : c))]);
     const set = okSet(await importSetXlsx(buf, { lang: 'es' }));
@@ -112,6 +138,9 @@ describe('bad files are refused with row and field', () => {
     { name: 'time limit out of range', csv: `${HEADER}\n${GOOD_ROW.replace(',1,20,', ',1,999,')}\n`, expected: [{ row: 2, field: 'time_limit' }] },
     { name: 'unclosed quote', csv: `${HEADER}\n${GOOD_ROW}\nsingle,"Never closed,a,b,,,1,,,,,,,,,,\n`, expected: [{ field: 'file' }] },
     { name: 'no questions', csv: `${HEADER}\n`, expected: [{ row: 2, field: 'question' }] },
+    { name: 'pinned option is empty', csv: 'type,question,option1,option2,correct,pinned\nsingle,¿Cuál?,A,B,1,3\n', expected: [{ row: 2, field: 'pinned' }] },
+    { name: 'pinned on a true/false question', csv: 'type,question,correct,pinned\ntruefalse,¿Sí?,true,1\n', expected: [{ row: 2, field: 'pinned' }] },
+    { name: 'concept key with spaces', csv: 'type,question,correct,concept\ntruefalse,¿Sí?,true,Circuit Breaker\n', expected: [{ row: 2, field: 'concept' }] },
   ];
 
   for (const c of csvCases) {

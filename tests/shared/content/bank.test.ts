@@ -132,6 +132,15 @@ describe('validateBank', () => {
     expect(questions.map((q) => q.id)).toEqual(['intro-x']);
   });
 
+  it('keeps a concept key and pinned options', () => {
+    const pinnedLast = { ...good, concept: 'client-server', options: [good.options[0], { ...good.options[1], pinned: true }] };
+    const { questions, problems: found } = validateBank([file([pinnedLast])]);
+    expect(found).toEqual([]);
+    expect(questions[0]).toMatchObject({ concept: 'client-server', options: [{}, { pinned: true }] });
+    const bad = validateBank([file([{ ...good, concept: 'Client Server' }])]);
+    expect(bad.problems).toContainEqual(expect.objectContaining({ path: 'concept', message: expect.stringMatching(/lowercase/) }));
+  });
+
   it.each([
     ['a file that is not an array', file({ questions: [] }), -1, '', /JSON array/],
     ['a file not named after a topic', file([{ ...good }], 'misc.json'), -1, '', /topic id/],
