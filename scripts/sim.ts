@@ -4,7 +4,7 @@
 // Bad arguments or a bad action file: a message on stderr and exit code 2.
 import { readFileSync } from 'node:fs';
 import {
-  SCENARIOS, TICK_SECONDS, actionLogSchema, createRun, getScenario, runReport, stepRun,
+  LIVE_TICKS_PER_SECOND, SCENARIOS, TICK_SECONDS, actionLogSchema, createRun, getScenario, runReport, stepRun,
   type ActionLogEntry, type RunReport, type SimAction,
 } from '../shared/sim/index.ts';
 
@@ -92,7 +92,7 @@ function main(argv: readonly string[]): number {
   if (args.list) {
     const cards = SCENARIOS.map((c) => ({
       id: c.id, title: c.title, description: c.description, topic: c.topic, concept: c.concept,
-      durationTicks: c.durationTicks, recommended: c.recommended,
+      durationTicks: c.durationTicks, ticksPerSecond: LIVE_TICKS_PER_SECOND, recommended: c.recommended, harmful: c.harmful,
     }));
     process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
     return 0;

@@ -39,7 +39,7 @@ export function syncScenarioStart(s: ScenarioState, g: GameModel): void {
   const round = currentScenario(g);
   const card = round ? getScenario(round.cardId) : undefined;
   if (!round || !card) return;
-  set(s, { cardId: card.id, title: pick(card.title, g.lang), description: pick(card.description, g.lang), concept: pick(card.concept, g.lang), durationTicks: round.durationTicks, tick: 0 });
+  set(s, { cardId: card.id, title: pick(card.title, g.lang), description: pick(card.description, g.lang), concept: pick(card.concept, g.lang), durationTicks: round.durationTicks, ticksPerSecond: 1000 / g.scenarioTickMs, tick: 0 });
   s.reports.clear();
   syncRoles(s, g);
   syncScenarioLive(s, g);
@@ -68,8 +68,13 @@ export function syncScenarioLive(s: ScenarioState, g: GameModel, only: (team: nu
     const d = s.details[team.team];
     if (!ops || !d) continue;
     setArray(ops.health, COMPONENTS.map((c) => HEALTH[sum.components[c].health]));
+    const incident = sum.incident;
     set(ops, {
       availability: clamp16(sum.availability * 10_000),
+      availabilityRecent: clamp16(sum.availabilityRecent * 10_000),
+      lives: sum.lives,
+      incident: incident ? incident.key : '',
+      incidentParams: incident ? JSON.stringify(incident.params) : '',
       p95: clamp16(sum.p95),
       budget: Math.max(0, Math.min(100, Math.round(sum.budgetRemaining * 100))),
       errorRate: clamp16(sum.errorRate * 10_000),

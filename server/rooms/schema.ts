@@ -70,13 +70,27 @@ export const FeedItemState = schema(
 );
 export type FeedItemState = SchemaType<typeof FeedItemState>;
 
-/** Every team's service at a glance: what the projector's ops center draws. Quantized, synced once a second. */
+/**
+ * Every team's service at a glance: what the projector's ops center draws. Quantized, synced once
+ * a second. From shared/sim's SimSummary (see the top of shared/sim/report.ts): `availabilityRecent`
+ * (the recent window, so a recovered team turns green), `lives` (0..LIVES_MAX from shared/sim),
+ * `incident` + `incidentParams` (catalog key and its parameters as JSON; '' = none). Feed items
+ * carry ticks: screens say "12 s ago" with ScenarioState.ticksPerSecond.
+ */
 export const OpsSummaryState = schema(
   {
     /** Per component (edge, lb, zoneA, zoneB, cache, db, payments): 0 ok, 1 degraded, 2 down. */
     health: t.array('uint8'),
     /** Availability so far, in hundredths of a percent (9995 = 99.95 %). */
     availability: t.uint16().default(10000),
+    /** Availability over the recent window (shared/sim DISPLAY.recentWindowSec), hundredths of a percent. */
+    availabilityRecent: t.uint16().default(10000),
+    /** Error-budget lives left, 0..LIVES_MAX (shared/sim). */
+    lives: t.uint8().default(0),
+    /** The incident the team's monitoring shows: an i18n key such as 'ops.incident.zoneLost', or '' for none. */
+    incident: t.string().default(''),
+    /** Its parameters as a JSON object of strings and numbers (e.g. {"zone":"A","count":2}); '' when none. */
+    incidentParams: t.string().default(''),
     p95: t.uint16().default(0),
     /** Error budget left, percent. */
     budget: t.uint8().default(100),
@@ -162,6 +176,8 @@ export const ScenarioState = schema(
     concept: t.string().default(''),
     tick: t.uint16().default(0),
     durationTicks: t.uint16().default(0),
+    /** Live scenario ticks per real second (the room's pace): turns ticks into real seconds ("12 s ago"). */
+    ticksPerSecond: t.float32().default(0),
     ops: t.array(OpsSummaryState),
     details: t.array(OpsDetailState).view(),
     reports: t.array(TeamReportState),

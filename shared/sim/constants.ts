@@ -152,7 +152,19 @@ export const DISPLAY = {
   recoveredAfterSec: 10,
   /** Component shown degraded above this utilization. */
   degradedUtil: 0.85,
+  /** Window of the recent availability screens show beside the round's total (the ticket alert's short window), s. */
+  recentWindowSec: 30,
 } as const;
+
+/**
+ * Error-budget "lives" on the screens: a life is lost each time the share of the round's error
+ * budget spent passes one of these marks. The first three are the budget itself (a quarter, a
+ * half, all of it: the SLO is then missed); the last two are the overdraft (3× and 10× the
+ * budget), so a team at 97.6 % (2.4× at a 99 % SLO) still differs from one at 36 % (64×).
+ */
+export const LIVES = { spentMarks: [0.25, 0.5, 1, 3, 10] } as const;
+/** Lives a team starts a round with. */
+export const LIVES_MAX = LIVES.spentMarks.length;
 
 /** Running cost in dollars per simulated second. */
 export const COST = {

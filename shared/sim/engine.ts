@@ -152,7 +152,7 @@ export function createRun(card: ScenarioCard, seed: number, options: RunOptions 
     replicas: [], lagSec: 0, applyFactor: 1, dbReadMs: [0, 0], dbWriteMs: [0, 0], dbUtil: 0, payHoldMs: PAYMENTS.baseMs,
     breaker: 'closed', breakerUntil: -1, breakerCalls: new Array<number>(BREAKER.windowSec).fill(0), breakerErrors: new Array<number>(BREAKER.windowSec).fill(0),
     retryRing: Array.from({ length: maxRetries }, () => new Array<number>(CLIENT.retryRing).fill(0)),
-    ringTotal: new Array<number>(RING).fill(0), ringBad: new Array<number>(RING).fill(0), windowSums: new Array<number>(WINDOWS.length * 2).fill(0),
+    ringTotal: new Array<number>(RING).fill(0), ringBad: new Array<number>(RING).fill(0), ringFailed: new Array<number>(RING).fill(0), recent: [0, 0], windowSums: new Array<number>(WINDOWS.length * 2).fill(0),
     healthySince: 0, windowsAt: 0, alerts: [], nextAlertId: 1, incidents: [], pending: [],
     smoothedUtil: new Array<number>(7).fill(0), histogram: new Array<number>(HISTOGRAM.buckets + 1).fill(0),
     totals: { arrived: 0, fresh: 0, retries: 0, served: 0, good: 0, goodLegit: 0, failed: 0, shed: 0, bad: 0, actionsApplied: 0, actionsRefused: 0 },
@@ -215,7 +215,7 @@ export function stepRun(run: SimRun, actions: readonly SimAction[] = NO_ACTIONS)
 }
 
 function startIncident(run: SimRun, t: number, cause: EventType, component: IncidentComponent, endsAt: number, emit: Emit): Incident {
-  const inc: Incident = { id: run.incidents.length + 1, cause, component, startedAt: t, detectedAt: -1, impactedAt: -1, recoveredAt: -1, faultEndedAt: -1, endsAt };
+  const inc: Incident = { id: run.incidents.length + 1, cause, component, startedAt: t, detectedAt: -1, impactedAt: -1, recoveredAt: -1, faultEndedAt: -1, endsAt, diagnosed: false };
   run.incidents.push(inc);
   emit({ type: 'incident-started', tick: t, incident: inc.id, cause, component });
   return inc;
@@ -518,6 +518,7 @@ function applyPending(run: SimRun, t: number, emit: Emit): void {
         for (const inc of run.incidents) {
           if (inc.recoveredAt >= 0 && inc.faultEndedAt >= 0) continue;
           findings.push({ incident: inc.id, cause: inc.cause, component: inc.component });
+          inc.diagnosed = true;
           if (inc.detectedAt < 0) {
             inc.detectedAt = t;
             emit({ type: 'incident-detected', tick: t, incident: inc.id, by: 'diagnostic' });
@@ -1127,8 +1128,18 @@ function monitor(run: SimRun, t: number, emit: Emit): void {
       sums[2 * w + 1]! -= run.ringBad[old]!;
     }
   }
+  // recent availability (served share of what was answered), for the screens
+  const rw = DISPLAY.recentWindowSec;
+  if (t >= rw) {
+    const old = (t - rw) % RING;
+    run.recent[0] -= run.ringTotal[old]!;
+    run.recent[1] -= run.ringFailed[old]!;
+  }
+  run.recent[0] += total;
+  run.recent[1] += m.failed;
   run.ringTotal[slot] = total;
   run.ringBad[slot] = bad;
+  run.ringFailed[slot] = m.failed;
   for (let w = 0; w < WINDOWS.length; w++) {
     sums[2 * w]! += total;
     sums[2 * w + 1]! += bad;

@@ -1,7 +1,17 @@
 // Reading a run: the compact per-tick summary for screens, the end-of-run report, and
 // replay (a run rebuilt from its card, seed and action log, for the debrief and "what if").
+//
+// What screens get (SimSummary; the room mirrors it into OpsSummaryState):
+// - availability: the round's total so far; availabilityRecent: over the last
+//   DISPLAY.recentWindowSec simulated seconds, so a team that recovered turns green again.
+// - lives: 0..LIVES_MAX error-budget lives (LIVES.spentMarks: the budget, then the overdraft).
+// - incident: the current incident as the team's monitoring sees it, a catalog key
+//   (ops.incident.*) with parameters, or null (signal.ts).
+// - ticks everywhere (incidents' startedAt, alerts' firedAt, the feed): screens turn them into
+//   "12 s ago" with the live rate (ticksPerSecond), never into a simulated wall clock.
 import { CLIENT, HISTOGRAM, SCORE, TICK_SECONDS } from './constants.ts';
 import { createRun, stepRun } from './engine.ts';
+import { incidentSignal, livesFor, recentAvailability, type IncidentSignal } from './signal.ts';
 import type { ActionLogEntry, ComponentId, Health, RunOptions, RunReport, ScenarioCard, SimAction, SimRun, TickMetrics } from './types.ts';
 import { COMPONENTS } from './types.ts';
 
@@ -26,12 +36,19 @@ export interface SimSummary {
   p50: number;
   p95: number;
   p99: number;
+  /** Share of answered requests served, since the start of the round. */
   availability: number;
+  /** The same over the last DISPLAY.recentWindowSec simulated seconds. */
+  availabilityRecent: number;
   budgetRemaining: number;
+  /** Error-budget lives left, 0..LIVES_MAX. */
+  lives: number;
   burnRate: number;
   spend: number;
   credits: number;
   cacheHitRatio: number;
+  /** The current incident as monitoring shows it (catalog key + parameters), or null. */
+  incident: IncidentSignal | null;
   instances: { a: number; b: number; booting: number };
   /** Failure reasons this tick, requests. */
   failedBy: TickMetrics['failedBy'];
@@ -61,11 +78,14 @@ export function summarize(run: SimRun): SimSummary {
     p95: Math.round(m.p95),
     p99: Math.round(m.p99),
     availability: r4(m.availability),
+    availabilityRecent: r4(recentAvailability(run)),
     budgetRemaining: r3(m.budgetRemaining),
+    lives: livesFor(budgetSpent(run)),
     burnRate: r2(m.burnRate),
     spend: r2(m.spend),
     credits: m.credits,
     cacheHitRatio: r2(m.cacheHitRatio),
+    incident: incidentSignal(run),
     instances: { a, b, booting },
     failedBy: {
       edge: Math.round(fb.edge), noHealthy: Math.round(fb.noHealthy), overflow: Math.round(fb.overflow), timeout: Math.round(fb.timeout),
@@ -75,6 +95,12 @@ export function summarize(run: SimRun): SimSummary {
     incidents: run.incidents.filter((i) => i.recoveredAt < 0).map((i) => ({ id: i.id, startedAt: i.startedAt, detected: i.detectedAt >= 0, recovered: false })),
     alerts: run.alerts.filter((al) => al.resolvedAt < 0).map((al) => ({ id: al.id, severity: al.severity, firedAt: al.firedAt, acked: al.ackedAt >= 0 })),
   };
+}
+
+/** Share of the round's error budget spent so far (1 = all of it; above 1 = overdrawn). */
+export function budgetSpent(run: SimRun): number {
+  const budget = (1 - run.sloAvailability) * run.expectedFresh;
+  return budget > 0 ? run.totals.bad / budget : 0;
 }
 
 /** Quantile of the run's latency histogram (geometric interpolation inside a bucket), ms. */

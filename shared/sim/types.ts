@@ -132,6 +132,8 @@ export interface Incident {
   faultEndedAt: number; // -1 = still active
   /** Tick its scheduled end comes (duration), -1 = none. */
   endsAt: number;
+  /** A diagnostic has revealed its root cause (screens may then name it). */
+  diagnosed: boolean;
 }
 
 export interface Alert {
@@ -278,6 +280,9 @@ export interface SimRun {
   // monitoring
   ringTotal: number[]; // per-tick attempts answered (served + failed), ring of ALERTS.ticket.longSec
   ringBad: number[];
+  ringFailed: number[]; // per-tick failed attempts, same ring
+  /** [answered, failed] over DISPLAY.recentWindowSec: the recent availability. */
+  recent: [number, number];
   windowSums: number[]; // [total, bad] for each window in WINDOWS order
   healthySince: number; // -1 = unhealthy now
   windowsAt: number; // ticks recorded in the rings

@@ -13,9 +13,13 @@ describe('npm run sim', () => {
   it('--list prints every card with a recommended script that --actions accepts, and it beats doing nothing', () => {
     const r = sim('--list');
     expect(r.status).toBe(0);
-    const cards = JSON.parse(r.stdout) as { id: string; title: { es: string; en: string }; topic: string; concept: object; recommended: unknown[] }[];
+    const cards = JSON.parse(r.stdout) as { id: string; title: { es: string; en: string }; topic: string; concept: object; durationTicks: number; ticksPerSecond: number; recommended: unknown[]; harmful: unknown[] }[];
     expect(cards.length).toBeGreaterThanOrEqual(12);
-    for (const c of cards) expect(c.title.es && c.title.en && c.topic && c.concept).toBeTruthy();
+    for (const c of cards) {
+      expect(c.title.es && c.title.en && c.topic && c.concept).toBeTruthy();
+      expect(c.ticksPerSecond).toBeGreaterThan(0);
+      expect(c.harmful.length).toBeGreaterThan(0);
+    }
     const card = cards.find((c) => c.id === 'bad-deploy')!;
     const file = join(dir, 'rec.json');
     writeFileSync(file, JSON.stringify(card.recommended));

@@ -55,6 +55,9 @@ describe('a scenario round in the live room', () => {
     expect(st(host).scenario.details?.length ?? 0).toBe(0);
     expect(st(host).scenario.ops.length).toBe(2);
     expect(st(host).scenario.title).toBe('Premiere night');
+    // the live pace the screens turn ticks into seconds with, and the error-budget lives
+    expect(st(host).scenario.ticksPerSecond).toBe(100);
+    await vi.waitFor(() => expect(st(host).scenario.ops[0].lives).toBe(5));
 
     const team0 = phones.filter((p) => p.team === 0);
     expect(team0).toHaveLength(4);

@@ -28,6 +28,13 @@ export interface RevealView {
 export interface OpsSummaryView {
   health: number[];
   availability: number;
+  /** Availability over the recent window, hundredths of a percent. */
+  availabilityRecent: number;
+  /** Error-budget lives left, 0..LIVES_MAX (shared/sim). */
+  lives: number;
+  /** i18n key of the incident monitoring shows ('' = none) and its parameters as JSON. */
+  incident: string;
+  incidentParams: string;
   p95: number;
   budget: number;
   errorRate: number;
@@ -89,6 +96,8 @@ export interface ScenarioView {
   concept: string;
   tick: number;
   durationTicks: number;
+  /** Live ticks per real second: ticks → real seconds ("12 s ago"). */
+  ticksPerSecond: number;
   ops: OpsSummaryView[];
   details: OpsDetailView[];
   reports: TeamReportView[];
