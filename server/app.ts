@@ -25,6 +25,7 @@ import type { Logger } from './log.ts';
 import { ClassroomRoom, liveClassrooms } from './rooms/ClassroomRoom.ts';
 import { setRoomServices } from './rooms/context.ts';
 import { trackRooms } from './rooms/instrument.ts';
+import { failingRooms } from './rooms/health.ts';
 import { createMetrics, type LiveRooms, type ServerMetrics } from './metrics.ts';
 import { createMetricsRouter } from './http/metrics.ts';
 import { createAdminRouter } from './http/admin.ts';
@@ -108,6 +109,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
           roomCount: () => matchMaker.stats.local.roomCount,
           version: VERSION,
           startedAt,
+          failingRooms,
         }),
       );
       app.use('/api/games', createResultsRouter(store));

@@ -5,6 +5,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { clientMessages } from '../shared/protocol.ts';
 import type { RoomMetrics } from './rooms/context.ts';
+import { failingRooms } from './rooms/health.ts';
 
 /** Histogram buckets, in the unit of each metric's name. */
 export const BUCKETS = {
@@ -87,6 +88,15 @@ export function createMetrics(opts: { defaultMetrics?: boolean; live?: LiveRooms
   const reconnects = new Counter({ name: 'ua_reconnects_total', help: 'Clients that came back to their seat after a drop, by kind.', labelNames: ['kind'], registers: [registry] });
   const ticks = new Histogram({ name: 'ua_room_tick_seconds', help: 'Duration of one beat of a room: its timers, a scenario tick and a patch when due.', buckets: [...BUCKETS.tickSeconds], registers: [registry] });
   const beatLag = new Histogram({ name: 'ua_room_beat_lag_seconds', help: "How late each room's beat ran past its due time: the event loop's delay as the rooms feel it.", buckets: [...BUCKETS.beatLagSeconds], registers: [registry] });
+  const beatFailures = new Counter({ name: 'ua_room_beat_failures_total', help: 'Beats of a room that threw (a room failing beat after beat is stuck; /healthz then answers 503).', registers: [registry] });
+  new Gauge({
+    name: 'ua_rooms_failing',
+    help: 'Rooms of this process whose beats keep failing.',
+    registers: [registry],
+    collect() {
+      this.set(failingRooms().length);
+    },
+  });
   const scenarioTicks = new Histogram({ name: 'ua_scenario_tick_seconds', help: 'Duration of one scenario tick: every team of a room stepped and synced into the state.', buckets: [...BUCKETS.scenarioTickSeconds], registers: [registry] });
   const patchBytes = new Histogram({ name: 'ua_state_patch_bytes', help: 'Encoded state patch size per broadcast: shared = sent to every client, view = extra per filtered view (the host).', labelNames: ['kind'], buckets: [...BUCKETS.patchBytes], registers: [registry] });
   const patchSeconds = new Histogram({ name: 'ua_state_patch_seconds', help: 'Time to encode and send one state patch to every client of a room.', buckets: [...BUCKETS.patchSeconds], registers: [registry] });
@@ -104,6 +114,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean; live?: LiveRooms
     tick: (ms) => ticks.observe(ms / 1000),
     scenarioTick: (ms) => scenarioTicks.observe(ms / 1000),
     beatLag: (ms) => beatLag.observe(ms / 1000),
+    beatFailed: () => beatFailures.inc(),
     patch: (kind, bytes) => patchBytes.observe({ kind }, bytes),
     patchDuration: (ms) => patchSeconds.observe(ms / 1000),
     http: (method, route, status, ms) => {

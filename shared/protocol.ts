@@ -10,7 +10,23 @@ export const ROOM_NAME = 'classroom';
 // ---------- client → server ----------
 
 const seq = z.number().int().min(0).max(1_000_000);
-const playerId = z.string().min(1).max(32);
+
+// ---------- ids and tokens: their real shapes ----------
+// Everything a message or a join can name is checked against the exact shape the server hands
+// out before any rule looks it up, so "__proto__", "constructor" or a 2 MB string never reach a
+// lookup. The server makes these (server/tokens.ts: base64url of random bytes).
+
+/** Random bytes in a player id: 6 bytes → 8 base64url characters. */
+export const PLAYER_ID_BYTES = 6;
+export const PLAYER_ID_PATTERN = /^[A-Za-z0-9_-]{8}$/;
+/** Host and seat tokens: 24 random bytes → 32 base64url characters (shorter or longer ones can only be wrong). */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+/** A join code (the room id): GAME.codeLength characters of GAME.codeAlphabet. */
+export const GAME_CODE_PATTERN = new RegExp(`^[${GAME.codeAlphabet}]{${GAME.codeLength}}$`);
+
+export const playerIdSchema = z.string().regex(PLAYER_ID_PATTERN, 'is not a player of this game');
+const token = z.string().regex(TOKEN_PATTERN, 'is not a token');
+const playerId = playerIdSchema;
 
 export const answerPayload = z.discriminatedUnion('kind', [
   /** single choice, true/false (0 = true, 1 = false), poll */
@@ -59,11 +75,11 @@ export const playerJoinOptions = z
   .object({
     name: z.string().max(200).optional(),
     /** A seat token from an earlier join in this game (reload, new tab, server restart). */
-    seat: z.string().min(10).max(100).optional(),
+    seat: token.optional(),
     lang: z.enum(['es', 'en']).optional(),
   })
   .strip();
-export const hostJoinOptions = z.object({ hostToken: z.string().min(10).max(100) }).strip();
+export const hostJoinOptions = z.object({ hostToken: token }).strip();
 
 // ---------- server → client ----------
 

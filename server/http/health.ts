@@ -1,5 +1,6 @@
-// Liveness and readiness. /healthz answers while the process can serve; /readyz only while it
-// accepts new games (503 once draining for a shutdown).
+// Liveness and readiness. /healthz answers 200 while the process can serve, 503 when rooms of
+// it keep failing (their beats throw: a restart resumes the games from their checkpoints);
+// /readyz answers 200 only while it accepts new games (503 while draining or failing).
 import express, { type Router } from 'express';
 
 export interface HealthDeps {
@@ -7,22 +8,26 @@ export interface HealthDeps {
   readonly roomCount: () => number;
   readonly version: string;
   readonly startedAt: number;
+  /** Codes of rooms whose beats keep failing (server/rooms/health.ts). */
+  readonly failingRooms: () => readonly string[];
 }
 
 export function createHealthRouter(deps: HealthDeps): Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({
-      status: 'ok',
+    const failing = deps.failingRooms().length;
+    res.set('Cache-Control', 'no-store').status(failing > 0 ? 503 : 200).json({
+      status: failing > 0 ? 'failing' : 'ok',
       version: deps.version,
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
       rooms: deps.roomCount(),
       draining: deps.isDraining(),
+      failingRooms: failing,
     });
   });
   router.get('/readyz', (_req, res) => {
-    const draining = deps.isDraining();
-    res.set('Cache-Control', 'no-store').status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
+    const status = deps.isDraining() ? 'draining' : deps.failingRooms().length > 0 ? 'failing' : 'ready';
+    res.set('Cache-Control', 'no-store').status(status === 'ready' ? 200 : 503).json({ status });
   });
   return router;
 }

@@ -11,6 +11,7 @@ import {
   clientMessages,
   JOIN_ERROR,
   hostJoinOptions,
+  PLAYER_ID_BYTES,
   playerJoinOptions,
   PROTOCOL_VERSION,
   type ClientMessageType,
@@ -19,10 +20,12 @@ import {
 } from '../../shared/protocol.ts';
 import * as rules from '../../shared/rules/game.ts';
 import type { GameModel, QuestionRecord } from '../../shared/rules/game.ts';
+import { own } from '../../shared/rules/dict.ts';
 import type { GameSetup } from '../content/planner.ts';
 import { newToken, sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
-import { Checkpointer, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
+import { Checkpointer, reviveModel, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
+import { BeatHealth } from './health.ts';
 import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
 import { createState, syncCounts, syncReveal, syncState, syncTop } from './sync.ts';
 import { fullRoster, RosterOutbox } from './roster.ts';
@@ -98,6 +101,11 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private beatsPerPatch = 1;
   private beats = 0;
   private lastBeatAt = 0;
+  private readonly health = new BeatHealth(
+    () => this.roomId,
+    () => roomServices().log,
+    () => roomServices().metrics.beatFailed(),
+  );
 
   override async onCreate(raw: unknown): Promise<void> {
     const services = roomServices();
@@ -161,7 +169,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (!cp || cp.snapshot?.v !== SNAPSHOT_VERSION) throw new Error(`No checkpoint to restore for game ${code}.`);
     this.roomId = code;
     this.hostTokenHash = cp.hostTokenHash;
-    this.game = cp.snapshot.model;
+    this.game = reviveModel(cp.snapshot.model);
     for (const [hash, id] of cp.snapshot.seats) this.seats.set(hash, id);
     rules.resumeAfterRestart(this.game, Date.now());
     services.log.info({ code, phase: this.game.phase, players: this.game.order.length }, 'game restored from checkpoint');
@@ -181,6 +189,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   override async onDispose(): Promise<void> {
     live.delete(this);
+    this.health.dispose();
     await this.checkpoints?.close();
   }
 
@@ -215,7 +224,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const { seat, name } = parsed.data;
     if (seat) {
       const playerId = this.seats.get(sha256(seat));
-      if (playerId && this.game.players[playerId]) return this.bindPlayer(client, playerId, seat);
+      if (playerId && own(this.game.players, playerId)) return this.bindPlayer(client, playerId, seat);
       if (name === undefined) throw new ServerError(JOIN_ERROR.seat, 'Your seat in this game was not found. Join again with your nickname.');
     }
     if (this.game.phase === 'podium') throw new ServerError(JOIN_ERROR.ended, 'This game has ended.');
@@ -243,8 +252,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   private newPlayerId(): string {
     let id = '';
-    do id = newToken(6);
-    while (this.game.players[id]);
+    do id = newToken(PLAYER_ID_BYTES);
+    while (own(this.game.players, id));
     return id;
   }
 
@@ -343,7 +352,10 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const schema = clientMessages[type];
     const parsed = schema.safeParse(payload ?? {});
     if (!parsed.success) {
-      this.refuse(client, type, 'bad_message', `The "${type}" message is malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+      const issue = parsed.error.issues[0];
+      // An id that cannot be a player's is, to the teacher, simply no such player.
+      if (issue?.path[0] === 'playerId') this.refuse(client, type, 'no_such_player', 'There is no such player in this game.');
+      else this.refuse(client, type, 'bad_message', `The "${type}" message is malformed: ${issue?.message ?? 'invalid'}.`);
       return;
     }
     const isHostMessage = type.startsWith('host:');
@@ -468,7 +480,17 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   // ---------- time and sync ----------
 
+  /** One beat of the room; a beat that throws is counted, so health can tell a stuck room. */
   private beat(): void {
+    try {
+      this.beatOnce();
+      this.health.ok();
+    } catch (err) {
+      this.health.failed(err, Date.now());
+    }
+  }
+
+  private beatOnce(): void {
     const started = performance.now();
     if (this.lastBeatAt) roomServices().metrics.beatLag(Math.max(0, started - this.lastBeatAt - this.beatMs));
     this.lastBeatAt = started;

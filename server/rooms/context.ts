@@ -15,6 +15,8 @@ export interface RoomMetrics {
   scenarioTick(ms: number): void;
   /** How late a room's beat ran (ms past its period). */
   beatLag(ms: number): void;
+  /** A room's beat threw. */
+  beatFailed(): void;
 }
 
 export const NO_METRICS: RoomMetrics = {
@@ -26,6 +28,7 @@ export const NO_METRICS: RoomMetrics = {
   tick: () => undefined,
   scenarioTick: () => undefined,
   beatLag: () => undefined,
+  beatFailed: () => undefined,
 };
 
 export interface RoomServices {

@@ -5,6 +5,7 @@
 // stalls of half a second). A write serializes the game when its turn comes (so it saves the
 // newest state), and asking again while one is still queued joins that write.
 import type { GameModel } from '../../shared/rules/game.ts';
+import { toDict } from '../../shared/rules/dict.ts';
 import { buildResults } from '../../shared/rules/results.ts';
 import { RawJson, type Store } from '../store/index.ts';
 import type { Logger } from '../log.ts';
@@ -16,6 +17,18 @@ export interface GameSnapshot {
   readonly model: GameModel;
   /** [sha256(seat token), player id] */
   readonly seats: readonly (readonly [string, string])[];
+}
+
+/**
+ * A model read back from a checkpoint (JSON) with its id-keyed collections rebuilt as
+ * prototype-free dictionaries, as the rules create them (shared/rules/dict.ts): JSON.parse gives
+ * plain objects, on which a message naming "__proto__" or "toString" would find a member.
+ */
+export function reviveModel(model: GameModel): GameModel {
+  model.players = toDict(model.players);
+  model.nameIndex = toDict(model.nameIndex);
+  if (model.current) (model.current as { answers: unknown }).answers = toDict(model.current.answers);
+  return model;
 }
 
 export function statusOf(g: GameModel): 'lobby' | 'playing' | 'finished' {

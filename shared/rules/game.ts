@@ -10,6 +10,7 @@ import type { PlanSpec } from './plans.ts';
 import { GAME, SCENARIO, SCORING } from '../constants.ts';
 import { createRng, shuffled, type Rng } from '../rng.ts';
 import { answerCredit, scoreAnswer, teamScore } from './scoring.ts';
+import { dict, own } from './dict.ts';
 import * as scenario from './scenario.ts';
 import type { ScenarioRound } from './scenario.ts';
 
@@ -151,10 +152,10 @@ export function createGame(input: CreateGameInput): GameModel {
     timer: { endsAt: null, remainingMs: null, durationMs: 0 },
     nextSeq: 1,
     current: null,
-    players: {},
+    players: dict(),
     order: [],
     connectedCount: 0,
-    nameIndex: {},
+    nameIndex: dict(),
     teamSizes: new Array<number>(input.teamCount).fill(0),
     banned: [],
     history: [],
@@ -250,7 +251,7 @@ export function setConnected(g: GameModel, id: string, connected: boolean): void
 }
 
 export function removePlayer(g: GameModel, id: string, ban: boolean): Result<PlayerModel> {
-  const p = g.players[id];
+  const p = own(g.players, id);
   if (!p) return refuse('no_such_player', 'There is no such player in this game.');
   delete g.players[id];
   g.order = g.order.filter((x) => x !== id);
@@ -262,7 +263,7 @@ export function removePlayer(g: GameModel, id: string, ban: boolean): Result<Pla
 }
 
 export function movePlayer(g: GameModel, id: string, team: number): Result<PlayerModel> {
-  const p = g.players[id];
+  const p = own(g.players, id);
   if (!p) return refuse('no_such_player', 'There is no such player in this game.');
   if (team < 0 || team >= g.teamCount) return refuse('no_such_team', `This game has teams 1 to ${g.teamCount}.`);
   if (g.phase !== 'lobby') return refuse('wrong_phase', 'Players can change teams only in the lobby.');
@@ -322,7 +323,7 @@ function openQuestion(g: GameModel, now: number): void {
   }
   const limitMs = questionLimitMs(g, q);
   const shown = q.type === 'order' ? shuffledNotIdentity(g.rng, q.items.length) : [];
-  g.current = { seq: g.nextSeq++, round: g.roundIndex, index: g.questionIndex, limitMs, openedAt: now, shown, answers: {}, answeredCount: 0 };
+  g.current = { seq: g.nextSeq++, round: g.roundIndex, index: g.questionIndex, limitMs, openedAt: now, shown, answers: dict(), answeredCount: 0 };
   g.phase = 'question';
   setTimer(g, now, limitMs);
 }
