@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../tests/helpers/port.ts';
+import { SERVER_NODE_ARGS } from '../tests/helpers/build.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLOCK_TICKS = 100; // /proc/<pid>/stat utime+stime unit on Linux (USER_HZ)
@@ -26,7 +27,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Ben
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ua-bench-'));
   const logFile = path.join(dataDir, 'server.log');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, bundle], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -24,6 +24,13 @@ export function ensureClientBuilt(): void {
 /** dist/server/main.js: the server as `npm start` and the systemd unit run it. */
 export const SERVER_BUNDLE = path.join(ROOT_DIR, 'dist', 'server', 'main.js');
 
+/**
+ * Node flags the server runs with (package.json `start`, deploy/uptime-arena.service): source
+ * maps for readable stacks, and no `__proto__` accessor at all, so a crafted key can never reach
+ * an object's prototype through it (docs/security.md).
+ */
+export const SERVER_NODE_ARGS = ['--enable-source-maps', '--disable-proto=throw'] as const;
+
 export function ensureServerBuilt(): string {
   const sources = Math.max(newest(path.join(ROOT_DIR, 'server')), newest(path.join(ROOT_DIR, 'shared')));
   if (!fs.existsSync(SERVER_BUNDLE) || fs.statSync(SERVER_BUNDLE).mtimeMs < sources) {

@@ -2,7 +2,7 @@
 // so tests can SIGKILL or SIGTERM it and start another on the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT_DIR } from '../../server/config.ts';
-import { ensureServerBuilt } from './build.ts';
+import { ensureServerBuilt, SERVER_NODE_ARGS } from './build.ts';
 
 export interface ServerProcess {
   readonly url: string;
@@ -12,7 +12,7 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--enable-source-maps', ensureServerBuilt()], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, ensureServerBuilt()], {
     cwd: ROOT_DIR,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

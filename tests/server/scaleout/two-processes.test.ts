@@ -14,7 +14,7 @@ import { RedisPresence } from '@colyseus/redis-presence';
 import { createGameCodes } from '../../../server/codes.ts';
 import { ROOT_DIR } from '../../../server/config.ts';
 import { freePort, recorder } from '../../helpers/server.ts';
-import { ensureServerBuilt } from '../../helpers/build.ts';
+import { ensureServerBuilt, SERVER_NODE_ARGS } from '../../helpers/build.ts';
 import { createTempDatabase } from '../store/pg-fixture.ts';
 
 const REDIS_URL = process.env.REDIS_URL_TEST ?? '';
@@ -32,7 +32,7 @@ interface Proc {
 async function startProcess(name: string, env: Record<string, string>, port?: number): Promise<Proc> {
   port ??= await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, ['--enable-source-maps', ensureServerBuilt()], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ensureServerBuilt()], {
     cwd: ROOT_DIR,
     env: {
       ...process.env,
