@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { createMetrics } from '../../server/metrics.ts';
 import { recorder, rosterOf, startTestServer, type TestServer } from '../helpers/server.ts';
+import { answerFor } from '../helpers/answers.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -57,7 +58,7 @@ describe('GET /metrics', () => {
     host.send('host:start', {});
     await vi.waitFor(() => expect(state(ana).phase).toBe('question'));
     const seq = state(ana).question.seq;
-    ana.send('answer', { seq, answer: { kind: 'choice', index: 0 } });
+    ana.send('answer', { seq, answer: answerFor(ana) });
     await vi.waitFor(() => expect(anaLog.of('ack')).toHaveLength(1));
     ben.send('host:next', {});
     ben.send('no-such-message', {});
