@@ -4,7 +4,7 @@
 import type { Lang } from '../i18n-types.ts';
 import { pick } from '../i18n-types.ts';
 import type { Question } from '../content/schema.ts';
-import type { Topic } from '../content/topics.ts';
+import { isTopic, type Topic } from '../content/topics.ts';
 import type { AnswerPayload, Phase } from '../protocol.ts';
 import type { GameModel } from './game.ts';
 import { playerRanks, teamStandings } from './game.ts';
@@ -95,7 +95,7 @@ export function buildResults(g: GameModel): GameResults {
       round: s.round,
       cardId: s.cardId,
       title: card ? pick(card.title, g.lang) : s.cardId,
-      topic: card?.topic ?? null,
+      topic: card && isTopic(card.topic) ? card.topic : null,
       seed: s.seed,
       durationTicks: s.durationTicks,
       endedAtTick: s.endedAtTick,

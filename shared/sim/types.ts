@@ -1,7 +1,12 @@
 // The simulation's data: scenario cards, actions, the run state (plain JSON-safe data,
 // so a server can checkpoint it), per-tick metrics, events and the end-of-run report.
-import type { Localized } from '../i18n-types.ts';
-import type { Topic } from '../content/topics.ts';
+// The simulation stands alone: it imports nothing from the game's content or rules.
+
+/** A text in the game's two languages. */
+export interface Localized {
+  es?: string;
+  en?: string;
+}
 
 export type Zone = 'a' | 'b';
 export const ZONES = ['a', 'b'] as const;
@@ -59,7 +64,8 @@ export interface TimelineEntry {
 
 export interface ScenarioCard {
   id: string;
-  topic: Topic;
+  /** The talk's topic the card teaches: an id of the game's topic list (shared/content/topics.ts; tests check it). */
+  topic: string;
   title: Localized;
   description: Localized;
   /** What the card teaches, one or two sentences. */

@@ -1,0 +1,154 @@
+// The card's timeline: faults and load changes start (each opens an incident) and, when they
+// have a duration, end. Also how an incident's fault is marked ended when the team fixed it.
+import * as K from './constants.ts';
+import type { Emit } from './events.ts';
+import { crash } from './fleet.ts';
+import type { EventType, Incident, IncidentComponent, ScenarioEvent, SimRun } from './types.ts';
+import { nextFloat } from './rng.ts';
+
+const DT = K.TICK_SECONDS;
+const PAYMENTS = K.PAYMENTS;
+
+export function startIncident(run: SimRun, t: number, cause: EventType, component: IncidentComponent, endsAt: number, emit: Emit): Incident {
+  const inc: Incident = { id: run.incidents.length + 1, cause, component, startedAt: t, detectedAt: -1, impactedAt: -1, recoveredAt: -1, faultEndedAt: -1, endsAt, diagnosed: false };
+  run.incidents.push(inc);
+  emit({ type: 'incident-started', tick: t, incident: inc.id, cause, component });
+  return inc;
+}
+
+/** Marks the open incidents of `cause` as fixed at tick t. */
+export function endFault(run: SimRun, cause: EventType, t: number): void {
+  for (const inc of run.incidents) if (inc.cause === cause && inc.faultEndedAt < 0) inc.faultEndedAt = t;
+}
+
+/** Starts what the timeline schedules at tick t, announces planned ones, ends what has run its duration. */
+export function runTimeline(run: SimRun, t: number, emit: Emit): void {
+  const tl = run.card.timeline;
+  for (let i = 0; i < tl.length; i++) {
+    const entry = tl[i]!;
+    const at = Math.round(entry.at / DT);
+    if (entry.announce && at - Math.round(entry.announce / DT) === t) emit({ type: 'announcement', tick: t, cause: entry.event.type, at });
+    if (at === t) startEvent(run, entry.event, t, emit);
+  }
+  // scheduled ends
+  for (const inc of run.incidents) {
+    if (inc.endsAt !== t || inc.faultEndedAt >= 0) continue;
+    inc.faultEndedAt = t;
+    endEvent(run, inc, t);
+  }
+}
+
+function startEvent(run: SimRun, ev: ScenarioEvent, t: number, emit: Emit): void {
+  const ends = (d: number | undefined): number => (d === undefined ? -1 : t + Math.round(d / DT));
+  switch (ev.type) {
+    case 'instance-crash': {
+      const z = ev.zone === 'a' ? 0 : 1;
+      const inc = startIncident(run, t, ev.type, z === 0 ? 'zoneA' : 'zoneB', -1, emit);
+      inc.faultEndedAt = t;
+      let n = ev.count ?? 1;
+      const ups = run.instances.filter((i) => i.zone === z && i.state === 'up');
+      while (n-- > 0 && ups.length > 0) {
+        const k = Math.floor(nextFloat(run.rng) * ups.length);
+        crash(run, ups[k]!, t, 'crash', emit);
+        ups.splice(k, 1);
+      }
+      break;
+    }
+    case 'zone-outage': {
+      const z = ev.zone === 'a' ? 0 : 1;
+      startIncident(run, t, ev.type, z === 0 ? 'zoneA' : 'zoneB', ends(ev.duration), emit);
+      run.zoneDown[z] = true;
+      for (const inst of run.instances) if (inst.zone === z && (inst.state === 'up' || inst.state === 'draining' || inst.state === 'restarting')) crash(run, inst, t, 'zone', emit);
+      for (const r of run.replicas) if (r.zone === z) r.up = false;
+      if (run.primaryZone === z) run.primaryUp = false;
+      run.cacheHit *= 0.5; // half the cache nodes are gone
+      break;
+    }
+    case 'traffic-spike':
+      startIncident(run, t, ev.type, 'edge', t + 2 * ev.rampSec + ev.duration, emit);
+      break;
+    case 'bot-flood':
+      startIncident(run, t, ev.type, 'edge', ends(ev.duration), emit);
+      run.botRps += ev.rps;
+      break;
+    case 'memory-leak':
+      startIncident(run, t, ev.type, 'app', -1, emit);
+      run.leakPerSec = ev.perSec;
+      run.deployed = true;
+      emit({ type: 'deploy', tick: t });
+      break;
+    case 'bad-deploy':
+      startIncident(run, t, ev.type, 'app', -1, emit);
+      run.deployed = true;
+      run.deployTarget = 1;
+      run.deployStep = 1 / Math.max(1, ev.rolloutSec);
+      run.deployErrorRate = ev.errorRate;
+      run.deployLatencyFactor = ev.latencyFactor;
+      emit({ type: 'deploy', tick: t });
+      break;
+    case 'db-primary-failure':
+      startIncident(run, t, ev.type, 'db', ends(ev.duration), emit);
+      run.primaryUp = false;
+      break;
+    case 'replication-lag':
+      startIncident(run, t, ev.type, 'db', ends(ev.duration), emit);
+      run.applyFactor = ev.applyFactor;
+      break;
+    case 'dependency':
+      startIncident(run, t, ev.type, 'payments', ends(ev.duration), emit);
+      run.depLatencyMs = ev.latencyMs;
+      run.depErrorRate = ev.errorRate;
+      break;
+    case 'partition':
+      startIncident(run, t, ev.type, 'lb', ends(ev.duration), emit);
+      run.partition = true;
+      break;
+    case 'cache-flush': {
+      const inc = startIncident(run, t, ev.type, 'cache', -1, emit);
+      inc.faultEndedAt = t;
+      run.cacheHit = 0;
+      break;
+    }
+    case 'config-error':
+      startIncident(run, t, ev.type, ev.hop, -1, emit);
+      run.configError = ev.hop;
+      run.deployed = true;
+      break;
+    default: {
+      const never: never = ev;
+      return never;
+    }
+  }
+}
+
+function endEvent(run: SimRun, inc: Incident, t: number): void {
+  const ev = run.card.timeline.find((e) => e.event.type === inc.cause && Math.round(e.at / DT) === inc.startedAt)?.event;
+  switch (inc.cause) {
+    case 'zone-outage': {
+      const z = inc.component === 'zoneA' ? 0 : 1;
+      run.zoneDown[z] = false;
+      for (const r of run.replicas) if (r.zone === z) { r.up = true; r.readyAt = t; }
+      if (run.primaryZone === z && !run.primaryUp && run.failoverUntil < 0) run.primaryUp = true;
+      break;
+    }
+    case 'bot-flood':
+      if (ev?.type === 'bot-flood') run.botRps = Math.max(0, run.botRps - ev.rps);
+      break;
+    case 'db-primary-failure':
+      if (run.failoverUntil < 0) run.primaryUp = true;
+      break;
+    case 'replication-lag':
+      run.applyFactor = 1;
+      break;
+    case 'dependency':
+      run.depLatencyMs = PAYMENTS.baseMs;
+      run.depErrorRate = 0;
+      break;
+    case 'partition':
+      run.partition = false;
+      break;
+    default:
+      break;
+  }
+}
+
