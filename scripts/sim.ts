@@ -1,22 +1,24 @@
 // Command line for teachers and designers: run a scenario card headless and print its report.
 //   npm run sim -- --list
+//   npm run sim -- --audit [--json]      every card × strategies × seeds; exit 1 when a card breaks a rule
 //   npm run sim -- --scenario ID --seed N [--actions FILE.json] [--credits N] [--json]
 // Bad arguments or a bad action file: a message on stderr and exit code 2.
 import { readFileSync } from 'node:fs';
 import {
-  LIVE_TICKS_PER_SECOND, SCENARIOS, TICK_SECONDS, actionLogSchema, createRun, getScenario, runReport, stepRun,
+  LIVE_TICKS_PER_SECOND, SCENARIOS, audit, auditTable, TICK_SECONDS, actionLogSchema, createRun, getScenario, runReport, stepRun,
   type ActionLogEntry, type RunReport, type SimAction,
 } from '../shared/sim/index.ts';
 
 class UsageError extends Error {}
 
 const USAGE = `usage: npm run sim -- --list
+       npm run sim -- --audit [--json]
        npm run sim -- --scenario ID --seed N [--actions FILE.json] [--credits N] [--json]`;
 
-interface Args { list: boolean; json: boolean; scenario?: string; seed?: number; actions?: string; credits?: number }
+interface Args { list: boolean; audit: boolean; json: boolean; scenario?: string; seed?: number; actions?: string; credits?: number }
 
 function parseArgs(argv: readonly string[]): Args {
-  const out: Args = { list: false, json: false };
+  const out: Args = { list: false, audit: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -30,6 +32,7 @@ function parseArgs(argv: readonly string[]): Args {
     };
     switch (a) {
       case '--list': out.list = true; break;
+      case '--audit': out.audit = true; break;
       case '--json': out.json = true; break;
       case '--scenario': out.scenario = value(); break;
       case '--seed': out.seed = integer(value(), '--seed'); break;
@@ -38,7 +41,7 @@ function parseArgs(argv: readonly string[]): Args {
       default: throw new UsageError(`unknown argument "${a}"`);
     }
   }
-  if (out.list) return out;
+  if (out.list || out.audit) return out;
   if (out.scenario === undefined) throw new UsageError('--scenario is required (or --list)');
   if (!getScenario(out.scenario)) throw new UsageError(`unknown scenario "${out.scenario}"; known: ${SCENARIOS.map((c) => c.id).join(', ')}`);
   if (out.seed === undefined) throw new UsageError('--seed is required');
@@ -96,6 +99,11 @@ function main(argv: readonly string[]): number {
     }));
     process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
     return 0;
+  }
+  if (args.audit) {
+    const result = audit(SCENARIOS);
+    process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${auditTable(result)}\n`);
+    return result.ok ? 0 : 1;
   }
   const card = getScenario(args.scenario!)!;
   const log = args.actions ? readActions(args.actions) : [];

@@ -18,3 +18,5 @@ export { SCENARIOS, getScenario } from './scenarios.ts';
 export { TICK_SECONDS, LIVE_TICKS_PER_SECOND, DEFAULTS, LIVES_MAX } from './constants.ts';
 export { ROLES, ZONES, COMPONENTS } from './types.ts';
 export type * from './types.ts';
+export { AUDIT, STRATEGIES, audit, auditCard, auditTable, firstSymptom, strategyLog } from './audit.ts';
+export type { AuditResult, AuditRow, Strategy } from './audit.ts';

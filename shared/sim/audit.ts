@@ -1,0 +1,190 @@
+// The card audit: every card on several seeds with doing nothing, the recommended response as
+// written and played 10 and 20 real seconds late, the card's harmful script, and generic
+// strategies a class might try instead of thinking (everything on at the start, a panic button,
+// restarts only, maximum scale). It checks the rules that keep the score honest:
+//   - the recommended response beats doing nothing by at least 10 % of its score, on every seed,
+//     and so does it played 10 real seconds late; 20 s late it still beats nothing;
+//   - no generic strategy reaches the recommended score (on any seed);
+//   - the harmful script scores below doing nothing (on every seed);
+//   - the recommended response is humanly playable: no action in the first 10 real seconds of
+//     the round, none earlier than 10 real seconds after the first symptom a phone shows.
+// `npm run sim -- --audit [--json]` prints it; tests/shared/sim/audit.test.ts runs it.
+import { LIVE_TICKS_PER_SECOND } from './constants.ts';
+import { createRun, stepRun } from './engine.ts';
+import { playToEnd, runReport, summarize } from './report.ts';
+import type { ActionLogEntry, RunReport, ScenarioCard, SimAction } from './types.ts';
+
+export const AUDIT = {
+  seeds: [1, 2, 3, 4, 5],
+  /** Real seconds a class needs to see a symptom, talk and tap. */
+  humanSec: 10,
+  /** The recommended response played this many real seconds late, too. */
+  lateSec: [10, 20],
+  /** Margin by which the recommended response (and it played 10 s late) must beat doing nothing: share of its score. */
+  margin: 0.1,
+  /** The panic button is pressed this many simulated seconds after the first fault. */
+  panicAfterSec: 60,
+} as const;
+
+export const STRATEGIES = ['nothing', 'recommended', 'late10', 'late20', 'harmful', 'everything', 'panic', 'restarts', 'maxScale'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+const GENERIC: readonly Strategy[] = ['everything', 'panic', 'restarts', 'maxScale'];
+
+export interface AuditRow {
+  card: string;
+  /** Score per strategy, one per seed (AUDIT.seeds order). */
+  scores: Record<Strategy, number[]>;
+  /** Availability (0..1) per strategy, mean over the seeds. */
+  availability: Record<Strategy, number>;
+  /** Tick of the first symptom a phone shows when nothing is done (-1: none). */
+  firstSymptomTick: number;
+  /** Rules the card breaks (empty when it passes). */
+  problems: string[];
+}
+
+export interface AuditResult {
+  ticksPerSecond: number;
+  seeds: readonly number[];
+  rows: AuditRow[];
+  ok: boolean;
+}
+
+const act = (tick: number, action: SimAction): ActionLogEntry => ({ tick, action });
+
+/** The tick of the first timeline event (the fault), or the announcement of an announced one. */
+function firstFault(card: ScenarioCard): number {
+  let at = Infinity;
+  for (const e of card.timeline) at = Math.min(at, e.at);
+  return Number.isFinite(at) ? at : 0;
+}
+
+/** First tick at which a phone shows a symptom (an incident, an alert, a component not healthy, errors, slowness) with nothing done. */
+export function firstSymptom(card: ScenarioCard, seed: number): number {
+  const run = createRun(card, seed);
+  while (run.tick < run.durationTicks) {
+    const { metrics } = stepRun(run);
+    const s = summarize(run);
+    const unhealthy = Object.values(s.components).some((c) => c.health !== 'ok');
+    if (s.incident || s.alerts.length > 0 || unhealthy || metrics.errorRate >= 0.01 || metrics.p95 > run.sloLatencyMs) return run.tick;
+  }
+  return -1;
+}
+
+function shift(log: readonly ActionLogEntry[], ticks: number): ActionLogEntry[] {
+  return log.map((e) => ({ tick: e.tick + ticks, action: e.action }));
+}
+
+/** The action script of a strategy on a card, at the given live pace. */
+export function strategyLog(card: ScenarioCard, strategy: Strategy, tps = LIVE_TICKS_PER_SECOND): ActionLogEntry[] {
+  const fault = firstFault(card);
+  const human = Math.round(AUDIT.humanSec * tps);
+  switch (strategy) {
+    case 'nothing':
+      return [];
+    case 'recommended':
+      return [...card.recommended];
+    case 'late10':
+      return shift(card.recommended, Math.round(AUDIT.lateSec[0] * tps));
+    case 'late20':
+      return shift(card.recommended, Math.round(AUDIT.lateSec[1] * tps));
+    case 'harmful':
+      return [...card.harmful];
+    case 'everything':
+      // every protection switched on as soon as a class can tap, whatever the card
+      return [
+        act(human, { type: 'autoscale', on: true }),
+        act(human, { type: 'circuit-breaker', on: true }),
+        act(human, { type: 'block-abuse', on: true }),
+        act(human, { type: 'cdn', on: true }),
+        act(human, { type: 'add-replica' }),
+        act(human, { type: 'warm-cache' }),
+      ];
+    case 'panic': {
+      const t = fault + AUDIT.panicAfterSec;
+      return [
+        act(t, { type: 'rollback' }),
+        act(t, { type: 'restart', zone: 'a' }),
+        act(t, { type: 'restart', zone: 'b' }),
+        act(t, { type: 'autoscale', on: true }),
+        act(t, { type: 'circuit-breaker', on: true }),
+        act(t, { type: 'warm-cache' }),
+        act(t, { type: 'add-replica' }),
+        act(t, { type: 'block-abuse', on: true }),
+      ];
+    }
+    case 'restarts': {
+      // restart the worst instance of each zone after the fault, three times, 30 real seconds apart
+      const out: ActionLogEntry[] = [];
+      for (let k = 0; k < 3; k++) {
+        const t = fault + human + k * Math.round(30 * tps);
+        out.push(act(t, { type: 'restart', zone: 'a' }), act(t, { type: 'restart', zone: 'b' }));
+      }
+      return out;
+    }
+    case 'maxScale':
+      return [act(human, { type: 'scale', zone: 'a', count: 10 }), act(human, { type: 'scale', zone: 'b', count: 10 })];
+    default: {
+      const never: never = strategy;
+      return never;
+    }
+  }
+}
+
+function play(card: ScenarioCard, seed: number, log: readonly ActionLogEntry[]): RunReport {
+  return runReport(playToEnd(createRun(card, seed), log));
+}
+
+/** Audits one card: plays every strategy on every seed and lists the rules it breaks. */
+export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.seeds, tps = LIVE_TICKS_PER_SECOND): AuditRow {
+  const scores = {} as Record<Strategy, number[]>;
+  const availability = {} as Record<Strategy, number>;
+  for (const s of STRATEGIES) {
+    const log = strategyLog(card, s, tps);
+    const reports = seeds.map((seed) => play(card, seed, log));
+    scores[s] = reports.map((r) => r.score);
+    availability[s] = reports.reduce((sum, r) => sum + r.availability, 0) / reports.length;
+  }
+  const problems: string[] = [];
+  seeds.forEach((seed, i) => {
+    const none = scores.nothing[i]!, rec = scores.recommended[i]!;
+    const need = none + AUDIT.margin * Math.abs(rec);
+    if (rec < need) problems.push(`seed ${seed}: recommended ${rec} does not beat nothing ${none} by ${AUDIT.margin * 100} % of its score`);
+    if (scores.late10[i]! < need) problems.push(`seed ${seed}: recommended 10 s late ${scores.late10[i]} does not beat nothing ${none} by ${AUDIT.margin * 100} %`);
+    if (scores.late20[i]! <= none) problems.push(`seed ${seed}: recommended 20 s late ${scores.late20[i]} does not beat nothing ${none}`);
+    if (scores.harmful[i]! >= none) problems.push(`seed ${seed}: harmful ${scores.harmful[i]} is not below nothing ${none}`);
+    for (const g of GENERIC) if (scores[g][i]! >= rec) problems.push(`seed ${seed}: ${g} ${scores[g][i]} reaches recommended ${rec}`);
+  });
+  const symptom = firstSymptom(card, seeds[0] ?? 1);
+  const human = Math.round(AUDIT.humanSec * tps);
+  for (const e of card.recommended) {
+    // before the first symptom an action is preparation (the card tells why); after it, a reaction
+    if (e.tick < human) problems.push(`recommended ${e.action.type} at tick ${e.tick}: within the first ${AUDIT.humanSec} real s of the round`);
+    else if (symptom >= 0 && e.tick >= symptom && e.tick < symptom + human) {
+      problems.push(`recommended ${e.action.type} at tick ${e.tick}: earlier than ${AUDIT.humanSec} real s after the first symptom (tick ${symptom})`);
+    }
+  }
+  return { card: card.id, scores, availability, firstSymptomTick: symptom, problems };
+}
+
+export function audit(cards: readonly ScenarioCard[], seeds: readonly number[] = AUDIT.seeds, tps = LIVE_TICKS_PER_SECOND): AuditResult {
+  const rows = cards.map((c) => auditCard(c, seeds, tps));
+  return { ticksPerSecond: tps, seeds, rows, ok: rows.every((r) => r.problems.length === 0) };
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** The audit as a table people read: mean score per strategy (min–max over the seeds), then each card's problems. */
+export function auditTable(result: AuditResult): string {
+  const head = ['card', ...STRATEGIES];
+  const lines: string[][] = [head];
+  for (const r of result.rows) {
+    lines.push([r.card, ...STRATEGIES.map((s) => String(Math.round(mean(r.scores[s]))))]);
+    lines.push(['  availability %', ...STRATEGIES.map((s) => (r.availability[s] * 100).toFixed(1))]);
+  }
+  const widths = head.map((_, k) => Math.max(...lines.map((l) => l[k]!.length)));
+  const out = lines.map((l) => l.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  '));
+  out.push('', `mean score over seeds ${result.seeds.join(', ')}; live pace ${result.ticksPerSecond} ticks per real second`);
+  for (const r of result.rows) for (const p of r.problems) out.push(`FAIL ${r.card}: ${p}`);
+  out.push(result.ok ? 'every card keeps the rules' : `${result.rows.filter((r) => r.problems.length > 0).length} card(s) break a rule`);
+  return out.join('\n');
+}
