@@ -9,7 +9,8 @@ const root = join(import.meta.dirname, '..', '..');
 const sim = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sim.ts', ...args], { cwd: root, encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 
-describe('npm run sim', () => {
+// Each case spawns the CLI (a fresh tsx process): no short timeout, so a busy machine only makes it slower.
+describe('npm run sim', { timeout: 600_000 }, () => {
   it('--list prints every card with a recommended script that --actions accepts, and it beats doing nothing', () => {
     const r = sim('--list');
     expect(r.status).toBe(0);
