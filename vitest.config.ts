@@ -2,14 +2,17 @@ import { defineConfig } from 'vitest/config';
 
 // Four suites: pure shared code, server (real Colyseus rooms, HTTP, store), security (attacks on a
 // real server process), real-browser end-to-end.
+// Timeouts are when to give up, not how long things take: the suites must pass on a busy machine,
+// so tests wait for events (see tests/helpers/setup-waits.ts) and give up late.
+const setupFiles = ['tests/helpers/setup-waits.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/shared/**/*.test.ts', 'tests/scripts/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['tests/shared/**/*.test.ts', 'tests/scripts/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 60_000 } },
+      { test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 90_000, hookTimeout: 60_000 } },
       // Attacks against a real server process (tests/security/harness.ts); each must fail.
-      { test: { name: 'security', include: ['tests/security/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
-      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'security', include: ['tests/security/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 90_000, hookTimeout: 60_000 } },
+      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

@@ -10,7 +10,7 @@ import { hostAndPlayers, recorder, startTestServer, type TestServer } from '../h
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer({ QUESTION_SECONDS: '4', ROUND_INTRO_MS: '100' });
+  t = await startTestServer({ QUESTION_SECONDS: '20', ROUND_INTRO_MS: '100' });
 });
 afterAll(async () => {
   await t.close();
