@@ -28,12 +28,18 @@ export const playerIdSchema = z.string().regex(PLAYER_ID_PATTERN, 'is not a play
 const token = z.string().regex(TOKEN_PATTERN, 'is not a token');
 const playerId = playerIdSchema;
 
+/**
+ * An answer as the phone gives it: every index is a position in the synced `question.options`
+ * (the order this game shows them in, shuffled from the game's seed). The rules record it by the
+ * options' identity (shared/rules/questions.ts `recordAnswer`); anything sent back to a phone about
+ * its own answer goes through `shownAnswer`, so it names the same buttons the phone showed.
+ */
 export const answerPayload = z.discriminatedUnion('kind', [
-  /** single choice, true/false (0 = true, 1 = false), poll */
+  /** single choice, true/false (0 = true, 1 = false), poll: the position tapped */
   z.object({ kind: z.literal('choice'), index: z.number().int().min(0).max(7) }).strict(),
-  /** multiple select: the indices picked */
+  /** multiple select: the positions picked */
   z.object({ kind: z.literal('multi'), indices: z.array(z.number().int().min(0).max(7)).max(8) }).strict(),
-  /** ordering: the shown indices, in the order the player put them */
+  /** ordering: the shown positions, in the order the player put them */
   z.object({ kind: z.literal('order'), order: z.array(z.number().int().min(0).max(7)).min(1).max(8) }).strict(),
   /** numeric estimate */
   z.object({ kind: z.literal('numeric'), value: z.number().finite() }).strict(),

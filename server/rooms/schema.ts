@@ -17,6 +17,7 @@ export const QuestionState = schema(
     seq: t.uint32().default(0),
     type: t.string().default(''),
     text: t.string().default(''),
+    /** Option (ordering: item) texts in the order this game shows them; answers name a position in this list. */
     options: t.array('string'),
     index: t.uint8().default(0),
     count: t.uint8().default(0),
@@ -33,10 +34,11 @@ export type QuestionState = SchemaType<typeof QuestionState>;
 export const RevealState = schema(
   {
     seq: t.uint32().default(0),
-    /** Choice types: the correct option indices. Ordering: the shown positions in the right order. */
+    /** Choice types: the correct options' positions in question.options. Ordering: the shown positions in the right order. */
     correct: t.array('uint8'),
     answer: t.float64().default(0),
     tolerance: t.float64().default(0),
+    /** Choice types: answers per position in question.options. Ordering: per item (in the right order), players who put it in its place. Estimates: per tenth of the range. */
     distribution: t.array('uint16'),
     answered: t.uint16().default(0),
     eligible: t.uint16().default(0),

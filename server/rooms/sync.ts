@@ -3,7 +3,7 @@
 import { ArraySchema } from '@colyseus/schema';
 import { setArray, setFields as set } from './schema-util.ts';
 import { pick } from '../../shared/i18n-types.ts';
-import { correctIndices, shownOptions } from '../../shared/rules/questions.ts';
+import { correctIndices, shownCounts, shownOptions } from '../../shared/rules/questions.ts';
 import { answeredCount, currentQuestion, currentRound, playerRanks, teamStandings, type GameModel, type QuestionRecord } from '../../shared/rules/game.ts';
 import { CountsState, GameState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
 
@@ -91,7 +91,7 @@ export function syncReveal(s: GameState, g: GameModel, record: QuestionRecord): 
     skipped: record.skipped,
   });
   setArray(s.reveal.correct, correctIndices(q, record.shown));
-  setArray(s.reveal.distribution, record.distribution.map((n) => Math.min(n, 65535)));
+  setArray(s.reveal.distribution, shownCounts(q, record.distribution, record.shown).map((n) => Math.min(n, 65535)));
 }
 
 function syncTeams(s: GameState, g: GameModel): void {

@@ -8,9 +8,9 @@ import type { Question } from '../content/schema.ts';
 import type { AnswerPayload, Phase, Refusal } from '../protocol.ts';
 import type { PlanSpec } from './plans.ts';
 import { GAME, SCENARIO, SCORING } from '../constants.ts';
-import { createRng, shuffled, type Rng } from '../rng.ts';
 import { answerCredit, scoreAnswer, teamScore } from './scoring.ts';
 import { dict, own } from './dict.ts';
+import { recordAnswer, showOrder, type RecordedAnswer } from './questions.ts';
 import * as scenario from './scenario.ts';
 import type { ScenarioRound } from './scenario.ts';
 
@@ -36,16 +36,18 @@ export interface OpenQuestion {
   readonly index: number;
   readonly limitMs: number;
   openedAt: number;
-  /** For ordering questions: shown[position] = index of the item in the correct order. */
+  /** The order options or items are shown in: shown[position] = identity (written index); see questions.ts. */
   readonly shown: readonly number[];
-  readonly answers: Record<string, { readonly answer: AnswerPayload; readonly elapsedMs: number }>;
+  /** Answers by identity, not by the position tapped. */
+  readonly answers: Record<string, { readonly answer: RecordedAnswer; readonly elapsedMs: number }>;
   /** How many entries `answers` has (kept, not counted: rooms of thousands ask after every answer). */
   answeredCount: number;
 }
 
 export interface AnswerRecord {
   readonly playerId: string;
-  readonly answer: AnswerPayload;
+  /** By identity (see questions.ts). */
+  readonly answer: RecordedAnswer;
   readonly elapsedMs: number;
   readonly credit: number;
   readonly points: number;
@@ -57,8 +59,9 @@ export interface QuestionRecord {
   readonly index: number;
   readonly questionId: string;
   readonly type: Question['type'];
+  /** shown[position] = identity; [] for a question recorded before its options were shuffled (position = identity). */
   readonly shown: readonly number[];
-  /** Counts per option (choice types), per position right (order), per bucket (numeric). */
+  /** Counts per option identity (choice types), per item put in its right place (order), per bucket (numeric). */
   readonly distribution: readonly number[];
   readonly answered: number;
   readonly eligible: number;
@@ -79,14 +82,20 @@ export interface GameSettings {
   sound: boolean;
 }
 
+/**
+ * The model's shape. 2: choice options shuffled, every answer recorded by identity. 1 (a checkpoint
+ * without `modelVersion`): choice options in written order, ordering answers recorded by shown position.
+ */
+export const MODEL_VERSION = 2;
+
 export interface GameModel {
+  modelVersion: number;
   readonly code: string;
   readonly lang: Lang;
   readonly planId: string;
   readonly planTitle: PlanSpec['title'];
   readonly teamCount: number;
   readonly rounds: readonly RoundModel[];
-  rng: Rng;
   settings: GameSettings;
   phase: Phase;
   paused: boolean;
@@ -136,13 +145,13 @@ export interface CreateGameInput {
 
 export function createGame(input: CreateGameInput): GameModel {
   return {
+    modelVersion: MODEL_VERSION,
     code: input.code,
     lang: input.lang,
     planId: input.plan.id,
     planTitle: input.plan.title,
     teamCount: Math.min(GAME.maxTeams, Math.max(GAME.minTeams, input.teamCount)),
     rounds: input.plan.rounds.map((spec, i) => ({ spec, questions: input.questions[i] ?? [] })),
-    rng: createRng(input.seed),
     settings: { speedScoring: input.speedScoring ?? true, sound: true },
     phase: 'lobby',
     paused: false,
@@ -322,19 +331,10 @@ function openQuestion(g: GameModel, now: number): void {
     return;
   }
   const limitMs = questionLimitMs(g, q);
-  const shown = q.type === 'order' ? shuffledNotIdentity(g.rng, q.items.length) : [];
+  const shown = showOrder(q, { seed: g.seed, round: g.roundIndex, index: g.questionIndex });
   g.current = { seq: g.nextSeq++, round: g.roundIndex, index: g.questionIndex, limitMs, openedAt: now, shown, answers: dict(), answeredCount: 0 };
   g.phase = 'question';
   setTimer(g, now, limitMs);
-}
-
-function shuffledNotIdentity(rng: Rng, n: number): number[] {
-  const identity = Array.from({ length: n }, (_, i) => i);
-  for (let tries = 0; tries < 8; tries++) {
-    const s = shuffled(rng, identity);
-    if (s.some((v, i) => v !== i)) return s;
-  }
-  return identity.reverse();
 }
 
 function toLeaderboard(g: GameModel, now: number): void {
@@ -369,14 +369,15 @@ export function submitAnswer(g: GameModel, playerId: string, seq: number, answer
   if (g.timer.endsAt !== null && now > g.timer.endsAt) return refuse('too_late', 'Time is up for this question.');
   if (open.answers[playerId]) return refuse('already_answered', 'You have already answered this question.');
   const q = currentQuestion(g);
-  if (!q || answerCredit(q, answer, open.shown) === null) return refuse('bad_answer', 'That answer does not fit this question.');
-  open.answers[playerId] = { answer, elapsedMs: Math.max(0, now - open.openedAt) };
+  const recorded = q ? recordAnswer(q, answer, open.shown) : null;
+  if (!q || !recorded || answerCredit(q, recorded) === null) return refuse('bad_answer', 'That answer does not fit this question.');
+  open.answers[playerId] = { answer: recorded, elapsedMs: Math.max(0, now - open.openedAt) };
   open.answeredCount++;
   if (answeredCount(g) >= eligibleCount(g)) closeQuestion(g, now, false);
   return ok(undefined);
 }
 
-function distributionOf(q: Question, records: readonly AnswerRecord[], shown: readonly number[]): number[] {
+function distributionOf(q: Question, records: readonly AnswerRecord[]): number[] {
   switch (q.type) {
     case 'single':
     case 'poll':
@@ -395,8 +396,8 @@ function distributionOf(q: Question, records: readonly AnswerRecord[], shown: re
       const counts = new Array<number>(q.items.length).fill(0);
       for (const r of records) {
         if (r.answer.kind !== 'order') continue;
-        r.answer.order.forEach((position, k) => {
-          if (shown[position] === k) counts[k] = (counts[k] ?? 0) + 1;
+        r.answer.order.forEach((item, k) => {
+          if (item === k) counts[k] = (counts[k] ?? 0) + 1;
         });
       }
       return counts;
@@ -433,7 +434,7 @@ function closeQuestion(g: GameModel, now: number, skipped: boolean): QuestionRec
       if (!skipped && q.type !== 'poll') p.streak = 0;
       continue;
     }
-    const credit = answerCredit(q, a.answer, open.shown) ?? 0;
+    const credit = answerCredit(q, a.answer) ?? 0;
     const s = skipped
       ? { points: 0, streak: p.streak }
       : scoreAnswer({ credit, elapsedMs: a.elapsedMs, limitMs: open.limitMs, streakBefore: p.streak, speedScoring: g.settings.speedScoring, scored: q.type !== 'poll' });
@@ -448,7 +449,7 @@ function closeQuestion(g: GameModel, now: number, skipped: boolean): QuestionRec
     questionId: q.id,
     type: q.type,
     shown: open.shown,
-    distribution: distributionOf(q, records, open.shown),
+    distribution: distributionOf(q, records),
     answered: records.length,
     eligible,
     skipped,
@@ -585,6 +586,7 @@ export function endGame(g: GameModel, now: number): Result {
  * lost), and anything timed waits, paused, for the teacher to resume.
  */
 export function resumeAfterRestart(g: GameModel, now: number): void {
+  upgradeAnswers(g);
   for (const id of g.order) {
     const p = g.players[id];
     if (p) p.connected = false;
@@ -606,6 +608,19 @@ export function resumeAfterRestart(g: GameModel, now: number): void {
     setTimer(g, now, Math.max(0, (s?.durationTicks ?? 0) - tick) * g.scenarioTickMs);
   }
   if (g.timer.endsAt !== null || wasPaused || g.phase === 'question') pause(g, now);
+}
+
+/** A version-1 checkpoint's ordering answers (shown positions) as identities; its choice answers already are. */
+function upgradeAnswers(g: GameModel): void {
+  if ((g.modelVersion ?? 1) >= MODEL_VERSION) return;
+  const byIdentity = <T extends { answer: RecordedAnswer }>(a: T, shown: readonly number[]): T =>
+    a.answer.kind === 'order' ? { ...a, answer: { kind: 'order', order: a.answer.order.map((p) => shown[p] ?? p) } } : a;
+  g.history = g.history.map((rec) => (rec.type === 'order' ? { ...rec, answers: rec.answers.map((a) => byIdentity(a, rec.shown)) } : rec));
+  const open = g.current;
+  if (open && currentQuestion(g)?.type === 'order') {
+    for (const [id, a] of Object.entries(open.answers)) open.answers[id] = byIdentity(a, open.shown);
+  }
+  g.modelVersion = MODEL_VERSION;
 }
 
 // ---------- scenario rounds ----------

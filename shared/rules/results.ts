@@ -10,9 +10,13 @@ import type { GameModel } from './game.ts';
 import { playerRanks, teamStandings } from './game.ts';
 import type { ScenarioTeamResult } from './scenario.ts';
 import { getScenario } from '../sim/index.ts';
-import { correctIndices, shownOptions } from './questions.ts';
+import { correctIndices, shownAnswer, shownCounts, shownOptions, shownOrIdentity } from './questions.ts';
 
-export const RESULTS_VERSION = 1;
+/**
+ * 2: options were shuffled; every index below is a shown position and `shown` maps it to the
+ * written option. 1: options in written order (no `shown`: position = written index).
+ */
+export const RESULTS_VERSION = 2;
 
 export interface QuestionResult {
   readonly seq: number;
@@ -24,13 +28,17 @@ export interface QuestionResult {
   readonly text: string;
   /** Option texts in the order players saw them (ordering: the shown order). */
   readonly options: readonly string[];
-  /** Choice types: correct option indices; ordering: shown positions in the right order; else []. */
+  /** shown[position] = the written index (in the question or set) of the option at that position; [] for true/false and estimates. */
+  readonly shown?: readonly number[];
+  /** Choice types: the correct options' positions; ordering: shown positions in the right order; else []. */
   readonly correct: readonly number[];
   readonly numeric: { readonly answer: number; readonly tolerance: number; readonly unit: string } | null;
+  /** Choice types: answers per position; ordering: per item in the right order, players who put it in its place; estimates: per tenth of the range. */
   readonly distribution: readonly number[];
   readonly answered: number;
   readonly eligible: number;
   readonly skipped: boolean;
+  /** Each answer as its player gave it: positions in `options`. */
   readonly answers: readonly { readonly playerId: string; readonly answer: AnswerPayload; readonly elapsedMs: number; readonly credit: number; readonly points: number }[];
 }
 
@@ -80,13 +88,14 @@ export function buildResults(g: GameModel): GameResults {
       topic: q?.topic ?? null,
       text: q ? pick(q.text, g.lang) : rec.questionId,
       options: q ? resultOptions(q, g.lang, rec.shown) : [],
+      shown: q ? [...shownOrIdentity(q, rec.shown)] : [],
       correct: q ? correctIndices(q, rec.shown) : [],
       numeric: q?.type === 'numeric' ? { answer: q.answer, tolerance: q.tolerance, unit: q.unit ? pick(q.unit, g.lang) : '' } : null,
-      distribution: rec.distribution,
+      distribution: q ? shownCounts(q, rec.distribution, rec.shown) : rec.distribution,
       answered: rec.answered,
       eligible: rec.eligible,
       skipped: rec.skipped,
-      answers: rec.answers,
+      answers: q ? rec.answers.map((a) => ({ ...a, answer: shownAnswer(q, a.answer, rec.shown) })) : rec.answers,
     };
   });
   const scenarios = g.scenarios.map((s): ScenarioResult => {

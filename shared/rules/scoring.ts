@@ -2,15 +2,14 @@
 // (partial credit for multiple select, ordering and estimates); points reward credit,
 // speed (when speed scoring is on) and an unbroken streak of fully correct answers.
 import type { Question } from '../content/schema.ts';
-import type { AnswerPayload } from '../protocol.ts';
 import { SCORING } from '../constants.ts';
+import type { RecordedAnswer } from './questions.ts';
 
 /**
- * How right `answer` is for `q`, in [0, 1]; null when the answer does not fit the question
- * (wrong kind, index out of range, not a permutation). `shown` is the order in which an ordering
- * question's items were shown: shown[position] = index of the item in its correct order.
+ * How right `answer` (recorded by identity: see questions.ts) is for `q`, in [0, 1]; null when
+ * the answer does not fit the question (wrong kind, index out of range, not a permutation).
  */
-export function answerCredit(q: Question, answer: AnswerPayload, shown: readonly number[] = []): number | null {
+export function answerCredit(q: Question, answer: RecordedAnswer): number | null {
   switch (q.type) {
     case 'single': {
       if (answer.kind !== 'choice' || answer.index >= q.options.length) return null;
@@ -38,10 +37,9 @@ export function answerCredit(q: Question, answer: AnswerPayload, shown: readonly
       const n = q.items.length;
       if (answer.kind !== 'order' || answer.order.length !== n) return null;
       if (new Set(answer.order).size !== n || answer.order.some((i) => i >= n)) return null;
-      const at = shown.length === n ? shown : q.items.map((_, i) => i);
       let right = 0;
-      answer.order.forEach((position, k) => {
-        if (at[position] === k) right++;
+      answer.order.forEach((item, k) => {
+        if (item === k) right++;
       });
       return right / n;
     }

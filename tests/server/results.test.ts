@@ -120,9 +120,13 @@ describe('a game played on the server', () => {
     host.send('host:start', {});
     await vi.waitFor(() => expect((ana.state as any).phase).toBe('question'));
     const q = (ana.state as any).question;
-    const answer = q.type === 'multi' ? { kind: 'multi', indices: [0] } : q.type === 'order' ? { kind: 'order', order: q.options.map((_: string, i: number) => i) } : q.type === 'numeric' ? { kind: 'numeric', value: q.min } : { kind: 'choice', index: 0 };
+    const seenOptions = [...q.options] as string[];
+    const last = Math.max(0, seenOptions.length - 1);
+    const answer = q.type === 'multi' ? { kind: 'multi', indices: [last] } : q.type === 'order' ? { kind: 'order', order: q.options.map((_: string, i: number) => i) } : q.type === 'numeric' ? { kind: 'numeric', value: q.min } : { kind: 'choice', index: q.type === 'truefalse' ? 1 : last };
     ana.send('answer', { seq: q.seq, answer });
     await vi.waitFor(() => expect((host.state as any).phase).toBe('reveal'), { timeout: 6000 });
+    const reveal = (host.state as any).reveal;
+    const revealed = { correct: [...reveal.correct], distribution: [...reveal.distribution] };
     host.send('host:end-game', {});
     await vi.waitFor(() => expect((host.state as any).phase).toBe('podium'));
 
@@ -137,6 +141,12 @@ describe('a game played on the server', () => {
     expect(doc!.players.map((p) => p.name)).toEqual(['Ana']);
     expect(doc!.questions).toHaveLength(1);
     expect(doc!.questions[0]!.answers.map((a) => a.playerId)).toHaveLength(1);
+    // the phone, the reveal and the results name the same options at the same positions
+    const result = doc!.questions[0]!;
+    if (q.type !== 'truefalse') expect(result.options).toEqual(seenOptions);
+    expect(result.answers[0]!.answer).toEqual(answer);
+    expect(result.correct).toEqual(revealed.correct);
+    if (q.type !== 'numeric') expect(result.distribution).toEqual(revealed.distribution);
     expect((await get(`/api/games/${game.code}/results`, TOKEN)).status).toBe(403);
 
     const { rows } = await csvOf(await get(`/api/games/${game.code}/answers.csv`, game.hostToken));
@@ -145,6 +155,7 @@ describe('a game played on the server', () => {
     expect(rows[1]![6]).toBe('Ana');
     expect(rows[1]![7]).toMatch(/^Equipo /);
     expect(rows[1]![4]).toBe(doc!.questions[0]!.text);
+    if (q.type === 'single' || q.type === 'poll') expect(rows[1]![8]).toBe(seenOptions[last]);
     await ana.leave();
     await host.leave();
   });

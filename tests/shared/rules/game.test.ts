@@ -3,6 +3,7 @@ import * as rules from '../../../shared/rules/game.ts';
 import { GAME } from '../../../shared/constants.ts';
 import type { Question } from '../../../shared/content/schema.ts';
 import type { PlanSpec } from '../../../shared/rules/plans.ts';
+import { correctIndices } from '../../../shared/rules/questions.ts';
 
 const L = (en: string) => ({ en, es: en });
 const q = (id: string): Question => ({ id, type: 'single', difficulty: 1, text: L(id), options: [{ text: L('yes'), correct: true }, { text: L('no'), correct: false }] });
@@ -14,7 +15,13 @@ function game(players = ['a', 'b', 'c']) {
   return g;
 }
 
-const yes = { kind: 'choice', index: 0 } as const;
+/** A tap on the first option shown (right or wrong: options are shuffled). */
+const first = { kind: 'choice', index: 0 } as const;
+/** The tap on the right (or a wrong) option of the open question, wherever this game shows it. */
+const tap = (g: rules.GameModel, right: boolean) => {
+  const position = correctIndices(rules.currentQuestion(g)!, g.current!.shown)[0]!;
+  return { kind: 'choice', index: right ? position : 1 - position } as const;
+};
 
 describe('the round and timer state machine', () => {
   it('walks lobby → intro → question → reveal → … → leaderboard → next round → podium', () => {
@@ -45,10 +52,10 @@ describe('the round and timer state machine', () => {
     rules.startGame(g, 0);
     rules.advanceTimers(g, 1000);
     const seq = g.current!.seq;
-    expect(rules.submitAnswer(g, 'a', seq, yes, 2000).ok).toBe(true);
+    expect(rules.submitAnswer(g, 'a', seq, first, 2000).ok).toBe(true);
     expect(g.phase).toBe('question');
     rules.setConnected(g, 'b', false);
-    expect(rules.submitAnswer(g, 'b', seq, yes, 2500)).toMatchObject({ ok: true });
+    expect(rules.submitAnswer(g, 'b', seq, first, 2500)).toMatchObject({ ok: true });
     expect(g.phase).toBe('reveal');
   });
 
@@ -57,12 +64,12 @@ describe('the round and timer state machine', () => {
     rules.startGame(g, 0);
     rules.advanceTimers(g, 1000);
     const seq = g.current!.seq;
-    expect(rules.submitAnswer(g, 'a', seq, yes, 1500).ok).toBe(true);
-    expect(rules.submitAnswer(g, 'a', seq, yes, 1600)).toMatchObject({ ok: false, code: 'already_answered' });
-    expect(rules.submitAnswer(g, 'b', seq + 1, yes, 1600)).toMatchObject({ ok: false, code: 'no_such_question' });
-    expect(rules.submitAnswer(g, 'zz', seq, yes, 1600)).toMatchObject({ ok: false, code: 'not_a_player' });
+    expect(rules.submitAnswer(g, 'a', seq, first, 1500).ok).toBe(true);
+    expect(rules.submitAnswer(g, 'a', seq, first, 1600)).toMatchObject({ ok: false, code: 'already_answered' });
+    expect(rules.submitAnswer(g, 'b', seq + 1, first, 1600)).toMatchObject({ ok: false, code: 'no_such_question' });
+    expect(rules.submitAnswer(g, 'zz', seq, first, 1600)).toMatchObject({ ok: false, code: 'not_a_player' });
     expect(rules.submitAnswer(g, 'b', seq, { kind: 'choice', index: 5 }, 1600)).toMatchObject({ ok: false, code: 'bad_answer' });
-    expect(rules.submitAnswer(g, 'b', seq, yes, 11_001)).toMatchObject({ ok: false, code: 'too_late' });
+    expect(rules.submitAnswer(g, 'b', seq, first, 11_001)).toMatchObject({ ok: false, code: 'too_late' });
   });
 
   it('pause freezes the timer and the answer clock; extend adds time', () => {
@@ -72,12 +79,12 @@ describe('the round and timer state machine', () => {
     rules.pause(g, 5000);
     expect(g.timer).toMatchObject({ endsAt: null, remainingMs: 6000 });
     expect(rules.advanceTimers(g, 60_000)).toBe(false);
-    expect(rules.submitAnswer(g, 'a', g.current!.seq, yes, 60_000)).toMatchObject({ ok: false, code: 'paused' });
+    expect(rules.submitAnswer(g, 'a', g.current!.seq, first, 60_000)).toMatchObject({ ok: false, code: 'paused' });
     rules.resume(g, 100_000);
     expect(g.timer.endsAt).toBe(106_000);
     rules.extend(g, 10_000);
     expect(g.timer.endsAt).toBe(116_000);
-    rules.submitAnswer(g, 'a', g.current!.seq, yes, 100_000);
+    rules.submitAnswer(g, 'a', g.current!.seq, first, 100_000);
     rules.skip(g, 100_001);
     expect(g.history[0]!.skipped).toBe(true);
   });
@@ -86,13 +93,13 @@ describe('the round and timer state machine', () => {
     const g = game(['a', 'b']);
     rules.startGame(g, 0);
     rules.advanceTimers(g, 1000);
-    rules.submitAnswer(g, 'a', g.current!.seq, yes, 1000);
-    rules.submitAnswer(g, 'b', g.current!.seq, { kind: 'choice', index: 1 }, 6000);
+    rules.submitAnswer(g, 'a', g.current!.seq, tap(g, true), 1000);
+    rules.submitAnswer(g, 'b', g.current!.seq, tap(g, false), 6000);
     expect(g.players.a!.score).toBe(1000);
     expect(g.players.b!.score).toBe(0);
     rules.next(g, 7000);
-    rules.submitAnswer(g, 'a', g.current!.seq, yes, 7000);
-    rules.submitAnswer(g, 'b', g.current!.seq, yes, 17_000);
+    rules.submitAnswer(g, 'a', g.current!.seq, tap(g, true), 7000);
+    rules.submitAnswer(g, 'b', g.current!.seq, tap(g, true), 17_000);
     expect(g.players.a!.score).toBe(2100);
     expect(g.players.a!.streak).toBe(2);
     expect(g.players.b!.score).toBe(500);
@@ -120,8 +127,8 @@ describe('the round and timer state machine', () => {
     rules.startGame(g, 0);
     rules.advanceTimers(g, 1000);
     const copy = JSON.parse(JSON.stringify(g)) as rules.GameModel;
-    expect(rules.submitAnswer(copy, 'a', copy.current!.seq, yes, 2000).ok).toBe(true);
-    expect(copy.rng.state).toBe(g.rng.state);
+    expect(rules.submitAnswer(copy, 'a', copy.current!.seq, first, 2000).ok).toBe(true);
+    expect(copy.current!.shown).toEqual(g.current!.shown);
   });
 });
 

@@ -10,29 +10,30 @@ const order: Question = { id: 'o', type: 'order', difficulty: 1, text: L('q'), i
 const numeric: Question = { id: 'n', type: 'numeric', difficulty: 1, text: L('q'), min: 0, max: 100, step: 1, answer: 50, tolerance: 5 };
 const poll: Question = { id: 'p', type: 'poll', difficulty: 1, text: L('q'), options: [{ text: L('a') }, { text: L('b') }] };
 
+// Answers here are recorded by identity (written indices); tests/shared/rules/questions.test.ts maps taps to them.
 describe('answerCredit', () => {
   it.each([
-    ['single right', single, { kind: 'choice', index: 1 }, [], 1],
-    ['single wrong', single, { kind: 'choice', index: 0 }, [], 0],
-    ['single out of range', single, { kind: 'choice', index: 3 }, [], null],
-    ['single wrong kind', single, { kind: 'multi', indices: [1] }, [], null],
-    ['true/false: "false" is right', tf, { kind: 'choice', index: 1 }, [], 1],
-    ['true/false: "true" is wrong', tf, { kind: 'choice', index: 0 }, [], 0],
-    ['multi all right', multi, { kind: 'multi', indices: [0, 1] }, [], 1],
-    ['multi half right', multi, { kind: 'multi', indices: [0] }, [], 0.5],
-    ['multi one right one wrong', multi, { kind: 'multi', indices: [0, 2] }, [], 0],
-    ['multi never negative', multi, { kind: 'multi', indices: [2, 3] }, [], 0],
-    ['multi duplicates refused', multi, { kind: 'multi', indices: [0, 0] }, [], null],
-    ['order right against the shown permutation', order, { kind: 'order', order: [2, 0, 3, 1] }, [1, 3, 0, 2], 1],
-    ['order half right', order, { kind: 'order', order: [2, 0, 1, 3] }, [1, 3, 0, 2], 0.5],
-    ['order not a permutation', order, { kind: 'order', order: [0, 0, 1, 2] }, [1, 3, 0, 2], null],
-    ['numeric within tolerance', numeric, { kind: 'numeric', value: 54 }, [], 1],
-    ['numeric partial', numeric, { kind: 'numeric', value: 60 }, [], 0.5],
-    ['numeric far', numeric, { kind: 'numeric', value: 80 }, [], 0],
-    ['numeric out of range', numeric, { kind: 'numeric', value: 101 }, [], null],
-    ['poll scores nothing', poll, { kind: 'choice', index: 1 }, [], 0],
-  ] as const)('%s', (_name, q, answer, shown, expected) => {
-    expect(answerCredit(q, answer as never, shown)).toBe(expected);
+    ['single right', single, { kind: 'choice', index: 1 }, 1],
+    ['single wrong', single, { kind: 'choice', index: 0 }, 0],
+    ['single out of range', single, { kind: 'choice', index: 3 }, null],
+    ['single wrong kind', single, { kind: 'multi', indices: [1] }, null],
+    ['true/false: "false" is right', tf, { kind: 'choice', index: 1 }, 1],
+    ['true/false: "true" is wrong', tf, { kind: 'choice', index: 0 }, 0],
+    ['multi all right', multi, { kind: 'multi', indices: [0, 1] }, 1],
+    ['multi half right', multi, { kind: 'multi', indices: [0] }, 0.5],
+    ['multi one right one wrong', multi, { kind: 'multi', indices: [0, 2] }, 0],
+    ['multi never negative', multi, { kind: 'multi', indices: [2, 3] }, 0],
+    ['multi duplicates refused', multi, { kind: 'multi', indices: [0, 0] }, null],
+    ['order right (items by identity, in the right order)', order, { kind: 'order', order: [0, 1, 2, 3] }, 1],
+    ['order half right', order, { kind: 'order', order: [0, 1, 3, 2] }, 0.5],
+    ['order not a permutation', order, { kind: 'order', order: [0, 0, 1, 2] }, null],
+    ['numeric within tolerance', numeric, { kind: 'numeric', value: 54 }, 1],
+    ['numeric partial', numeric, { kind: 'numeric', value: 60 }, 0.5],
+    ['numeric far', numeric, { kind: 'numeric', value: 80 }, 0],
+    ['numeric out of range', numeric, { kind: 'numeric', value: 101 }, null],
+    ['poll scores nothing', poll, { kind: 'choice', index: 1 }, 0],
+  ] as const)('%s', (_name, q, answer, expected) => {
+    expect(answerCredit(q, answer as never)).toBe(expected);
   });
 });
 
