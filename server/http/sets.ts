@@ -10,6 +10,7 @@ import { LIMITS } from '../../shared/content/limits.ts';
 import type { QuestionSet } from '../../shared/content/schema.ts';
 import { isLang, type Lang } from '../../shared/i18n-types.ts';
 import { detectSetFormat, importSet } from '../content/sets-import.ts';
+import { ReaderBusyError } from '../content/sets-xlsx.ts';
 import { exportSetCsv, exportSetJson, importSetJson } from '../content/sets-io.ts';
 import type { Problem } from '../content/sets-validate.ts';
 import type { Store } from '../store/index.ts';
@@ -166,6 +167,10 @@ export function createSetsRouter(store: Store, opts: { log?: SetsRouterLogger } 
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) {
       res.status(err.status).json(err.problems ? { error: err.message, problems: err.problems } : { error: err.message });
+      return;
+    }
+    if (err instanceof ReaderBusyError) {
+      res.status(503).set('Retry-After', '5').json({ error: err.message });
       return;
     }
     const e = err as { type?: string; status?: number; statusCode?: number; message?: string };
