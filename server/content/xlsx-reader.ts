@@ -73,7 +73,7 @@ function release(): void {
 }
 
 /** The first non-empty sheet's cells as text, or why the workbook cannot be read; throws ReaderBusyError. */
-export async function readWorkbookRows(raw: Buffer, limits: Pick<typeof XLSX_READER, 'timeoutMs' | 'maxOldGenerationSizeMb' | 'maxYoungGenerationSizeMb'> = XLSX_READER): Promise<ReadResult> {
+export async function readWorkbookRows(raw: Buffer, limits: { readonly timeoutMs: number; readonly maxOldGenerationSizeMb: number; readonly maxYoungGenerationSizeMb: number } = XLSX_READER): Promise<ReadResult> {
   if (!(await slot())) throw new ReaderBusyError();
   try {
     const src = await workerSource();
