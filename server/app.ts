@@ -22,7 +22,7 @@ import { createStaticRouter } from './http/static.ts';
 import { createSetsRouter } from './http/sets.ts';
 import { openStore, type Store } from './store/index.ts';
 import type { Logger } from './log.ts';
-import { ClassroomRoom, liveClassrooms } from './rooms/ClassroomRoom.ts';
+import { ClassroomRoom, liveClassrooms, type RestoreGameOptions } from './rooms/ClassroomRoom.ts';
 import { setRoomServices } from './rooms/context.ts';
 import { trackRooms } from './rooms/instrument.ts';
 import { failingRooms } from './rooms/health.ts';
@@ -31,6 +31,7 @@ import { createMetricsRouter } from './http/metrics.ts';
 import { createAdminRouter } from './http/admin.ts';
 import { requestLog } from './http/request-log.ts';
 import { onlyMethods, rateLimit } from './http/rate-limit.ts';
+import { installFrontDoor } from './http/front-door.ts';
 
 export const VERSION = '0.1.0';
 
@@ -78,13 +79,17 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   let liveRooms: LiveRooms = { rooms: () => [] };
   const metrics = createMetrics({ live: { rooms: () => liveRooms.rooms() } });
   const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'uptime-arena.sqlite') });
-  setRoomServices({ config, log, metrics, store });
   const planner = createPlanner(bank, store.sets);
   const { presence, driver } = await presenceAndDriver(config);
   const httpServer = http.createServer();
   const startedAt = Date.now();
   let draining = false;
-  const codes = createGameCodes(presence, async (code) => (await matchMaker.query({ roomId: code })).length > 0);
+  // A code is taken while a room has it, and for good once any game was saved under it.
+  const codes = createGameCodes(presence, async (code) => (await matchMaker.query({ roomId: code })).length > 0 || (await store.games.exists(code)));
+  setRoomServices({ config, log, metrics, store, codes });
+  // Rooms are made by this server only (POST /api/games, restores); the matchmaker's HTTP routes
+  // may only seat a client in a room by its code or bring a dropped one back (CONTRACT.md).
+  matchMaker.controller.exposedMethods = ['joinById', 'reconnect'];
 
   const gameServer = new Server({
     transport: new WebSocketTransport({ server: httpServer, pingInterval: config.pingIntervalMs, pingMaxRetries: 2 }),
@@ -141,6 +146,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
       // A class joining at once is a burst of connections; while the loop is busy for a moment
       // they wait in the kernel's accept queue. Node's default (511) overflowed at 3,000 phones.
       await gameServer.listen(config.port, config.host, 4096);
+      installFrontDoor(httpServer, { onRefused: metrics.matchmakeRefused });
       const address = httpServer.address();
       return typeof address === 'object' && address ? address.port : config.port;
     },
@@ -158,7 +164,8 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
         await presence.expire(lock, 60);
         await codes.claimExact(g.code);
         try {
-          await matchMaker.createRoom(ROOM_NAME, { restore: g.code });
+          const options: RestoreGameOptions = { restore: g.code, grant: await codes.grant(g.code) };
+          await matchMaker.createRoom(ROOM_NAME, options);
           restored.push(g.code);
         } catch (err) {
           log.error({ err, code: g.code }, 'could not restore a game');

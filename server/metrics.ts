@@ -31,6 +31,8 @@ export interface ServerMetrics extends RoomMetrics {
   patchDuration(ms: number): void;
   http(method: string, route: string, status: number, ms: number): void;
   rateLimited(route: string): void;
+  /** A matchmaking request refused before it reached the matchmaker, by reason (route, size, …). */
+  matchmakeRefused(reason: string): void;
 }
 
 /** What a scrape reads from the live rooms of this process (see instrument.ts). */
@@ -103,6 +105,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean; live?: LiveRooms
   const httpRequests = new Counter({ name: 'ua_http_requests_total', help: 'HTTP requests, by method, route and status.', labelNames: ['method', 'route', 'status'], registers: [registry] });
   const httpSeconds = new Histogram({ name: 'ua_http_request_seconds', help: 'HTTP request duration, by route.', labelNames: ['route'], buckets: [...BUCKETS.httpSeconds], registers: [registry] });
   const limited = new Counter({ name: 'ua_rate_limited_total', help: 'HTTP requests refused with 429, by route.', labelNames: ['route'], registers: [registry] });
+  const matchmakeRefused = new Counter({ name: 'ua_matchmake_refused_total', help: 'Matchmaking requests refused before the matchmaker, by reason.', labelNames: ['reason'], registers: [registry] });
 
   return {
     registry,
@@ -122,5 +125,6 @@ export function createMetrics(opts: { defaultMetrics?: boolean; live?: LiveRooms
       httpSeconds.observe({ route }, ms / 1000);
     },
     rateLimited: (route) => limited.inc({ route }),
+    matchmakeRefused: (reason) => matchmakeRefused.inc({ reason }),
   };
 }

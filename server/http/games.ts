@@ -75,6 +75,7 @@ export function createGamesRouter(deps: GamesDeps): Router {
     const hostToken = newToken();
     try {
       const options: CreateGameOptions = {
+        grant: await deps.codes.grant(code),
         code,
         hostTokenHash: sha256(hostToken),
         lang: parsed.data.lang ?? 'es',

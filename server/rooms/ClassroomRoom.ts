@@ -9,11 +9,13 @@ import { GAME, SCENARIO } from '../../shared/constants.ts';
 import {
   CLOSE,
   clientMessages,
+  GAME_CODE_PATTERN,
   JOIN_ERROR,
   hostJoinOptions,
   PLAYER_ID_BYTES,
   playerJoinOptions,
   PROTOCOL_VERSION,
+  TOKEN_PATTERN,
   type ClientMessageType,
   type RefusalCode,
   type ServerMessages,
@@ -34,8 +36,12 @@ import type { GameState } from './schema.ts';
 /** A scenario round is checkpointed every this many ticks (10 s at 10 Hz), besides its start and end. */
 const CHECKPOINT_EVERY_TICKS = 100;
 
-/** What the HTTP layer hands a new room: everything resolved (plan and questions), JSON-safe. */
+/**
+ * What the HTTP layer hands a new room: everything resolved (plan and questions), JSON-safe, and
+ * the one-time grant for its code (server/codes.ts) that proves the options come from this server.
+ */
 export interface CreateGameOptions {
+  readonly grant: string;
   readonly code: string;
   readonly hostTokenHash: string;
   readonly lang: 'es' | 'en';
@@ -47,10 +53,18 @@ export interface CreateGameOptions {
 type Seat = { kind: 'host' } | { kind: 'player'; playerId: string };
 type GameClient = Client<{ userData: Seat }>;
 
-const restoreOptions = z.object({ restore: z.string().regex(/^[A-Z0-9]{6}$/) });
+/** What restoreGames() hands a room to bring a saved game back (with its grant). */
+export interface RestoreGameOptions {
+  readonly grant: string;
+  readonly restore: string;
+}
+
+const grant = z.string().regex(TOKEN_PATTERN);
+const restoreOptions = z.object({ grant, restore: z.string().regex(GAME_CODE_PATTERN) }).strict();
 
 const createOptions = z.object({
-  code: z.string().regex(/^[A-Z0-9]{6}$/),
+  grant,
+  code: z.string().regex(GAME_CODE_PATTERN),
   hostTokenHash: z.string().length(64),
   lang: z.enum(['es', 'en']),
   teams: z.number().int().min(GAME.minTeams).max(GAME.maxTeams),
@@ -109,9 +123,20 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   override async onCreate(raw: unknown): Promise<void> {
     const services = roomServices();
+    // Only this server makes rooms: the options must carry the grant it took for their code.
     const restore = restoreOptions.safeParse(raw);
+    const create = restore.success ? undefined : createOptions.safeParse(raw);
+    const code = restore.data?.restore ?? create?.data?.code;
+    const granted = restore.data?.grant ?? create?.data?.grant;
+    if (!code || !granted || !(await services.codes.redeem(code, granted))) {
+      throw new ServerError(JOIN_ERROR.bad_request, 'Games are created on the teacher\'s page (POST /api/games), not through the matchmaker.');
+    }
     if (restore.success) await this.restore(restore.data.restore);
-    else this.create(createOptions.parse(raw));
+    else {
+      // A code that any game was saved under belongs to that game for good.
+      if (await services.store.games.exists(code)) throw new ServerError(JOIN_ERROR.bad_request, `The code ${code} is already used by another game.`);
+      this.create(create!.data!);
+    }
     live.add(this);
     this.checkpoints = new Checkpointer(services.store, this.game.code, this.hostTokenHash, services.log, () => ({ v: SNAPSHOT_VERSION, model: this.game, seats: [...this.seats] }));
     this.setState(createState());

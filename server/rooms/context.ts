@@ -3,6 +3,7 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
+import type { GameCodes } from '../codes.ts';
 
 /** What rooms report for /metrics; the default records nothing. */
 export interface RoomMetrics {
@@ -36,6 +37,8 @@ export interface RoomServices {
   readonly log: Logger;
   readonly metrics: RoomMetrics;
   readonly store: Store;
+  /** Join codes and the one-time creation grants a room redeems in onCreate. */
+  readonly codes: GameCodes;
 }
 
 let services: RoomServices | undefined;

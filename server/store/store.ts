@@ -96,12 +96,23 @@ export interface GameResult<Body = unknown> {
 /** Statuses that end a game: such games are not listed as resumable and get finishedAt. */
 export const FINISHED_GAME_STATUSES: readonly string[] = ['finished', 'abandoned'];
 
+/** A checkpoint whose host-token hash is not the one game `code` was created with. */
+export class CheckpointOwnerError extends Error {
+  constructor(readonly code: string) {
+    super(`Game ${code} belongs to another host token; its checkpoint was not replaced.`);
+  }
+}
+
 export interface GamesStore {
   /**
    * Insert or replace the checkpoint of game `code` (snapshot and plan are JSON-serialized).
-   * `plan` omitted keeps the stored plan. createdAt is kept from the first save.
+   * `plan` omitted keeps the stored plan. createdAt is kept from the first save. A code is
+   * bound to the host-token hash it was first saved with: a checkpoint carrying another hash
+   * replaces nothing and throws CheckpointOwnerError (one game can never take over another's).
    */
   saveCheckpoint(code: string, hostTokenHash: string, snapshot: unknown, status: string, plan?: unknown): Promise<void>;
+  /** Whether game `code` was ever saved (a code once used is never given to another game). */
+  exists(code: string): Promise<boolean>;
   loadCheckpoint<Snapshot = unknown, Plan = unknown>(code: string): Promise<GameCheckpoint<Snapshot, Plan> | undefined>;
   /** Games whose status is not finished, newest first; `updatedSince` (ms) drops stale ones. */
   listResumable(opts?: { updatedSince?: number; limit?: number }): Promise<ResumableGame[]>;
@@ -275,7 +286,7 @@ function makeStore(db: Kysely<DB>, dialect: StoreDialect, now: () => number): St
       const finishedAt = FINISHED_GAME_STATUSES.includes(status) ? t : null;
       const snapshotJson = snapshot instanceof RawJson ? snapshot.json : JSON.stringify(snapshot ?? null);
       const planJson = plan === undefined ? undefined : JSON.stringify(plan);
-      await open()
+      const result = await open()
         .insertInto('games')
         .values({
           code,
@@ -288,16 +299,24 @@ function makeStore(db: Kysely<DB>, dialect: StoreDialect, now: () => number): St
           finished_at: finishedAt,
         })
         .onConflict((oc) =>
-          oc.column('code').doUpdateSet({
-            host_token_hash: hostTokenHash,
-            status,
-            snapshot: snapshotJson,
-            updated_at: t,
-            finished_at: finishedAt,
-            ...(planJson === undefined ? {} : { plan: planJson }),
-          }),
+          oc
+            .column('code')
+            .doUpdateSet({
+              status,
+              snapshot: snapshotJson,
+              updated_at: t,
+              finished_at: finishedAt,
+              ...(planJson === undefined ? {} : { plan: planJson }),
+            })
+            .where('games.host_token_hash', '=', hostTokenHash),
         )
-        .execute();
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw new CheckpointOwnerError(code);
+    },
+
+    async exists(code: string) {
+      const row = await open().selectFrom('games').select('code').where('code', '=', code).executeTakeFirst();
+      return row !== undefined;
     },
 
     async loadCheckpoint<Snapshot, Plan>(code: string) {

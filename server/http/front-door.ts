@@ -1,0 +1,76 @@
+// Every HTTP request meets this before Colyseus's router or Express: the one place that sees
+// the matchmaker's routes (Colyseus answers /matchmake/* itself, ahead of any Express
+// middleware). Only the routes of CONTRACT.md may seat anyone: POST /matchmake/joinById/<code>
+// and /matchmake/reconnect/<code>. The generic create, join and joinOrCreate (and anything else
+// under /matchmake) get a readable 404 here; rooms also refuse create options that do not carry
+// the server's grant (server/codes.ts), and matchMaker.controller exposes only those two methods.
+import type http from 'node:http';
+import { GAME } from '../../shared/constants.ts';
+import { GAME_CODE_PATTERN } from '../../shared/protocol.ts';
+
+type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+/** Largest matchmaking request body: join options are a nickname or a token. */
+export const MATCHMAKE_BODY_BYTES = 4096;
+
+const SEATING = /^\/matchmake\/(joinById|reconnect)\/([^/?#]+)$/;
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json), 'Cache-Control': 'no-store', ...headers });
+  res.end(json);
+}
+
+/** What a matchmaking request asks for, or why it may not go on. */
+export function matchmakeRoute(method: string, path: string): { ok: true; method: 'joinById' | 'reconnect'; code: string } | { ok: false; status: number; error: string } {
+  const m = SEATING.exec(path);
+  if (!m) return { ok: false, status: 404, error: "Games are created on the teacher's page and joined with their code; this address does neither." };
+  if (method !== 'POST') return { ok: false, status: 405, error: 'Joining a game is a POST request.' };
+  let code: string;
+  try {
+    code = decodeURIComponent(m[2]!);
+  } catch {
+    code = '';
+  }
+  // The wording keeps "not found", which the pages translate as "no game has this code".
+  if (!GAME_CODE_PATTERN.test(code)) return { ok: false, status: 404, error: `room "${code.slice(0, 12)}" not found: a game code has ${GAME.codeLength} letters and digits.` };
+  return { ok: true, method: m[1] as 'joinById' | 'reconnect', code };
+}
+
+export interface FrontDoorDeps {
+  /** Called for each matchmaking request refused here (a metric). */
+  readonly onRefused?: (reason: string) => void;
+}
+
+/**
+ * Puts the front door before the server's request listeners (Colyseus's router and Express).
+ * Call after the server listens: Colyseus binds its listener then.
+ */
+export function installFrontDoor(server: http.Server, deps: FrontDoorDeps = {}): void {
+  const inner = server.listeners('request') as Listener[];
+  server.removeAllListeners('request');
+  const pass: Listener = (req, res) => {
+    for (const l of inner) l.call(server, req, res);
+  };
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = req.url ?? '/';
+    const path = url.split('?')[0]!;
+    if (!path.startsWith('/matchmake/') && path !== '/matchmake') return pass(req, res);
+    if (req.method === 'OPTIONS') return pass(req, res);
+    const route = matchmakeRoute(req.method ?? 'GET', path);
+    if (!route.ok) {
+      deps.onRefused?.('route');
+      sendJson(res, route.status, { error: route.error });
+      req.resume();
+      return;
+    }
+    const length = req.headers['content-length'];
+    if (length === undefined || !(Number(length) <= MATCHMAKE_BODY_BYTES)) {
+      deps.onRefused?.('size');
+      sendJson(res, length === undefined ? 411 : 413, { error: length === undefined ? 'The join request needs a Content-Length.' : 'The join request is too large.' });
+      req.resume();
+      return;
+    }
+    pass(req, res);
+  });
+}
