@@ -120,7 +120,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
       app.use('/api/games', createResultsRouter(store));
       app.use(
         '/api/games',
-        createGamesRouter({ codes, log, planner, isDraining: () => draining, publicUrl: process.env.PUBLIC_URL, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
+        createGamesRouter({ codes, log, planner, isDraining: () => draining, publicUrl: config.publicUrl, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
       );
       app.use('/api/sets', createSetsRouter(store, { log }));
       app.use(createStaticRouter(config.clientDir));

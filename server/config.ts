@@ -20,7 +20,14 @@ function findRoot(from: string): string {
 export interface Config {
   readonly port: number;
   readonly host: string;
-  readonly publicAddress: string;
+  /**
+   * `host[:port][/path]` at which phones reach this very process, for several processes behind
+   * Redis (the seat reservation names it and the SDK opens its WebSocket there). Unset by
+   * default: then a phone opens the game's WebSocket at the host it loaded the page from.
+   */
+  readonly publicAddress: string | undefined;
+  /** The URL phones open (join links, the QR code, the address printed at start), when set. */
+  readonly publicUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
@@ -61,13 +68,37 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number,
   return Math.round(n);
 }
 
+function publicAddress(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw new Error(`PUBLIC_ADDRESS is host[:port][/path] without a scheme, e.g. arena.example.org/p1 (got "${raw}")`);
+  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/.test(value) && !/^\[[0-9a-fA-F:.]+\](:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/.test(value)) {
+    throw new Error(`PUBLIC_ADDRESS must look like host[:port][/path], e.g. arena.example.org/p1 or 192.168.1.20:2567 (got "${raw}")`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function publicUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be a full URL such as https://arena.example.org (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must start with http:// or https:// (got "${raw}")`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int(env, 'PORT', 2567, 0, 65535);
   const questionSeconds = env.QUESTION_SECONDS ? int(env, 'QUESTION_SECONDS', 20, 1, 600) : null;
   return {
     port,
     host: env.HOST || '0.0.0.0',
-    publicAddress: env.PUBLIC_ADDRESS || `127.0.0.1:${port}`,
+    publicAddress: publicAddress(env.PUBLIC_ADDRESS),
+    publicUrl: publicUrl(env.PUBLIC_URL),
     redisUrl: env.REDIS_URL || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || path.join(ROOT_DIR, 'data')),

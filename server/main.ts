@@ -2,17 +2,25 @@
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
 import { createGameServer } from './app.ts';
-import { lanAddress } from './http/urls.ts';
+import { lanAddress, studentAddress } from './http/urls.ts';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
 const server = await createGameServer(config, log);
 const port = await server.listen();
 await server.restoreGames();
-const lan = lanAddress();
-log.info({ port, host: config.host }, 'Uptime Arena is listening');
+const students = studentAddress({ publicUrl: config.publicUrl, port, host: config.host, lan: lanAddress() });
+log.info({ port, host: config.host, studentUrl: students.url, publicAddress: config.publicAddress ?? null }, 'Uptime Arena is listening');
+if (config.redisUrl && !config.publicAddress) {
+  log.warn('REDIS_URL is set without PUBLIC_ADDRESS: a phone plays on the process that served its page, so games held by another process cannot be joined through this one. Give each process its own PUBLIC_ADDRESS (docs/deploy.md).');
+}
 process.stdout.write(
-  `\n  Uptime Arena is running.\n  Teacher (projector): http://localhost:${port}/host\n  Students join at:    http://${lan ?? 'localhost'}:${port}/\n\n`,
+  `\n  Uptime Arena is running.\n  Teacher (projector): http://localhost:${port}/host\n` +
+    (students.url
+      ? `  Students join at:    ${students.url}\n\n`
+      : students.why === 'loopback-only'
+        ? `  Students: HOST=${config.host} listens on this computer only; phones cannot reach it.\n  Start with HOST=0.0.0.0 (the default), or set PUBLIC_URL to the address phones should open.\n\n`
+        : `  Students: this computer has no network address phones can reach. Connect it to the\n  classroom Wi-Fi and restart, or set PUBLIC_URL to the address phones should open.\n\n`),
 );
 
 let stopping = false;

@@ -2,15 +2,20 @@
 // scenes never touch the network.
 import { Client, type Room } from '@colyseus/sdk';
 import { GAME } from '../../../shared/constants.ts';
-import { JOIN_ERROR } from '../../../shared/codes.ts';
 import type { ClientMessage, ClientMessageType, ServerMessages } from '../../../shared/protocol.ts';
 import type { CustomPlanInput } from '../../../shared/rules/custom-plan.ts';
+import { reachableSocketUrl, serverEndpoint, type PageAddress } from './endpoint.ts';
 
 export type GameRoom = Room<any, any>;
 
+/** The SDK client of a page at `page`: requests to the page's own origin, sockets where a phone can reach them. */
+export function sdkClientFor(page: PageAddress): Client {
+  return new Client(serverEndpoint(page), { urlBuilder: (url) => reachableSocketUrl(url, page).href });
+}
+
 let client: Client | undefined;
 function sdk(): Client {
-  client ??= new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`);
+  client ??= sdkClientFor({ protocol: location.protocol, host: location.host });
   return client;
 }
 
@@ -50,25 +55,6 @@ export async function joinUrl(code: string): Promise<string> {
   const res = await fetch(`/api/games/${code}/join-url`);
   const json = (await res.json()) as { joinUrl?: string };
   return json.joinUrl ?? `${location.origin}/?code=${code}`;
-}
-
-/** The catalog key (under join.errors) for a refused join. */
-export function joinErrorKey(err: unknown): { key: string; message: string } {
-  const e = err as { code?: number; message?: string };
-  const message = e?.message ?? String(err);
-  const byCode: Record<number, string> = {
-    [JOIN_ERROR.bad_name]: 'name',
-    [JOIN_ERROR.locked]: 'locked',
-    [JOIN_ERROR.name_taken]: 'taken',
-    [JOIN_ERROR.name_banned]: 'banned',
-    [JOIN_ERROR.seat]: 'seat',
-    [JOIN_ERROR.ended]: 'ended',
-    [JOIN_ERROR.game_full]: 'full',
-  };
-  if (e?.code !== undefined && byCode[e.code]) return { key: byCode[e.code]!, message };
-  if (/not found|invalid room|doesn't exist|no rooms/i.test(message)) return { key: 'notFound', message };
-  if (/fetch|network|connect|websocket|ECONN/i.test(message) || e?.code === 1006) return { key: 'network', message };
-  return { key: 'unknown', message };
 }
 
 /** Seats and host tokens kept in this browser, so a reload or a restart finds its way back. */

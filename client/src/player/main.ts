@@ -3,6 +3,7 @@
 // the page is idle), Phaser and the game views only after joining.
 import { applyI18n, initI18n, list, t } from '../i18n.ts';
 import { GAME } from '../../../shared/constants.ts';
+import { joinFailure } from '../net/endpoint.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const CODE_RE = new RegExp(`^[${GAME.codeAlphabet}]{${GAME.codeLength}}$`);
@@ -66,9 +67,8 @@ async function main(): Promise<void> {
       await game.startPlayer(code, options);
       form.hidden = true;
     } catch (err) {
-      const { joinErrorKey } = await import('../net/connection.ts');
-      const { key, message } = joinErrorKey(err);
-      error.textContent = t(`join.errors.${key}`, { code, message });
+      const { key, vars } = joinFailure(err, { code, host: location.host });
+      error.textContent = t(`join.errors.${key}`, vars);
       if (key === 'seat') {
         localStorage.removeItem(`ua:seat:${code}`);
         rejoin.hidden = true;

@@ -1,0 +1,96 @@
+// A phone in the classroom: the teacher opens the game on the laptop itself (localhost), the
+// phone opens the join URL the laptop shows, which goes through this machine's non-loopback IPv4
+// address, joins, and plays a question; its WebSocket goes to that same address, never to
+// loopback. Join failures say what to do. Fails (never skips) when the machine has no such address.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, phoneContext, projectorContext } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { ensureClientBuilt } from '../helpers/build.ts';
+import { requireLanAddress } from '../helpers/lan.ts';
+
+let server: TestServer;
+let browser: Browser;
+let lan: string;
+
+beforeAll(async () => {
+  lan = requireLanAddress();
+  ensureClientBuilt();
+  server = await startTestServer({ HOST: '0.0.0.0', QUESTION_SECONDS: '30', ROUND_INTRO_MS: '300', PATCH_RATE_MS: '50', TICK_MS: '50' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function phoneAt(url: string): Promise<{ page: Page; sockets: string[] }> {
+  const page = await (await phoneContext(browser)).newPage();
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto(url);
+  return { page, sockets };
+}
+
+describe('a phone joins over the classroom network', () => {
+  it('through the LAN address from the join URL, and plays a question', async () => {
+    const host = await (await projectorContext(browser)).newPage();
+    await host.goto(`http://localhost:${server.port}/host?lang=en`);
+    await host.getByRole('button', { name: 'Create game' }).click();
+    const code = (await host.getByTestId('join-code').textContent())!.trim();
+    const joinUrl = ((await (await fetch(`http://localhost:${server.port}/api/games/${code}/join-url`)).json()) as { joinUrl: string }).joinUrl;
+    expect(joinUrl).toBe(`http://${lan}:${server.port}/?code=${code}`);
+
+    const { page, sockets } = await phoneAt(`${joinUrl}&lang=en`);
+    await page.getByRole('textbox', { name: 'Nickname' }).fill('Ana');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByTestId('my-score').waitFor();
+    expect(sockets.length).toBeGreaterThan(0);
+    for (const s of sockets) expect(new URL(s).host).toBe(`${lan}:${server.port}`);
+
+    await host.getByRole('button', { name: 'Start game' }).click();
+    const answer = page.locator('#game button.answer').first();
+    const other = page.locator('#game .order-item, #game input[type=range]').first();
+    await Promise.race([answer.waitFor({ timeout: 20_000 }), other.waitFor({ timeout: 20_000 })]);
+    if (!(await answer.count())) {
+      // the first question of the built-in plan may be of another kind: skip to a choice question
+      for (let i = 0; i < 10 && !(await answer.count()); i++) {
+        await host.getByRole('button', { name: 'Skip' }).click();
+        await host.getByRole('button', { name: 'Next' }).click();
+        await Promise.race([answer.waitFor({ timeout: 20_000 }), other.waitFor({ timeout: 20_000 })]);
+      }
+    }
+    const picked = (await answer.innerText()).trim();
+    await answer.click();
+    await expect.poll(() => page.locator('#game').innerText()).toContain(picked);
+    await page.locator('#game .why').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('my-score').textContent()).toMatch(/^\d+$/);
+    for (const s of sockets) expect(new URL(s).host).toBe(`${lan}:${server.port}`);
+  });
+
+  it('says what to do when the join fails: no such game, a locked game, no network', async () => {
+    const alert = (page: Page) => page.locator('#join-error');
+    const join = async (page: Page, code: string, name: string) => {
+      await page.getByRole('textbox', { name: 'Game code' }).fill(code);
+      await page.getByRole('textbox', { name: 'Nickname' }).fill(name);
+      await page.getByRole('button', { name: 'Join' }).click();
+    };
+    const { page } = await phoneAt(`http://${lan}:${server.port}/?lang=en`);
+    await join(page, 'ZZZZZZ', 'Lost');
+    await expect.poll(() => alert(page).textContent()).toMatch(/No game has the code ZZZZZZ/);
+
+    const game = await server.createGame();
+    const teacher = await server.client().joinById(game.code, { hostToken: game.hostToken });
+    teacher.send('host:lock', { locked: true });
+    await expect.poll(async () => {
+      await join(page, game.code, 'Late');
+      return alert(page).textContent();
+    }).toMatch(/locked: ask the teacher/);
+
+    await page.context().setOffline(true);
+    await join(page, game.code, 'Offline');
+    await expect.poll(() => alert(page).textContent()).toContain(`Can't reach the game server at ${lan}:${server.port}`);
+    await teacher.leave();
+  });
+});
