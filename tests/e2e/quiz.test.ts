@@ -71,7 +71,7 @@ describe('a class plays a quiz round in real browsers', () => {
     for (;;) {
       await Promise.all(phones.map((p) => answerWhateverIsOpen(p)));
       questions++;
-      await host.getByRole('button', { name: 'Next' }).waitFor({ timeout: 20_000 });
+      await host.getByRole('button', { name: 'Next' }).waitFor({ timeout: 60_000 });
       // both screens show the answer and the why
       await expect.poll(() => phones[0]!.locator('#game .why').count()).toBe(1);
       await host.getByRole('button', { name: 'Next' }).click();
@@ -87,5 +87,5 @@ describe('a class plays a quiz round in real browsers', () => {
     await host.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => phones[1]!.locator('#game h1').textContent()).toContain('Game over');
     await host.screenshot({ path: 'tests/.artifacts/e2e-podium.png' });
-  });
+  }, 400_000);
 });
