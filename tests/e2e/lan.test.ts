@@ -2,7 +2,7 @@
 // phone opens the join URL the laptop shows, which goes through this machine's non-loopback IPv4
 // address, joins, and plays a question; its WebSocket goes to that same address, never to
 // loopback. Join failures say what to do. Fails (never skips) when the machine has no such address.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phoneContext, projectorContext } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -66,19 +66,18 @@ describe('a phone joins over the classroom network', () => {
     };
     const { page } = await phoneAt(`http://${lan}:${server.port}/?lang=en`);
     await join(page, 'ZZZZZZ', 'Lost');
-    await expect.poll(() => alert(page).textContent()).toMatch(/No game has the code ZZZZZZ/);
+    await expect.poll(() => alert(page).textContent(), { timeout: 30_000 }).toMatch(/No game has the code ZZZZZZ/);
 
     const game = await server.createGame();
     const teacher = await server.client().joinById(game.code, { hostToken: game.hostToken });
     teacher.send('host:lock', { locked: true });
-    await expect.poll(async () => {
-      await join(page, game.code, 'Late');
-      return alert(page).textContent();
-    }).toMatch(/locked: ask the teacher/);
+    await vi.waitFor(() => expect((teacher.state as { locked?: boolean }).locked).toBe(true));
+    await join(page, game.code, 'Late');
+    await expect.poll(() => alert(page).textContent(), { timeout: 30_000 }).toMatch(/locked: ask the teacher/);
 
     await page.context().setOffline(true);
     await join(page, game.code, 'Offline');
-    await expect.poll(() => alert(page).textContent()).toContain(`Can't reach the game server at ${lan}:${server.port}`);
+    await expect.poll(() => alert(page).textContent(), { timeout: 30_000 }).toContain(`Can't reach the game server at ${lan}:${server.port}`);
     await teacher.leave();
   });
 });
