@@ -28,8 +28,14 @@ export const SCORING = {
   maxStreakBonus: 500,
   /** How many top players the leaderboard and podium show. */
   topPlayers: 10,
-  /** Numeric answers: full credit within ± tolerance, falling linearly to 0 at ± (1 + this) × tolerance. */
-  numericFalloff: 2,
+  /**
+   * Numeric answers: full credit within ± tolerance, falling linearly to 0 at ± (1 + this) ×
+   * tolerance. The tolerance already absorbs rounding and reading the slider; an answer twice as
+   * far off is a different answer, often the very misconception the question tests (99.9 % for
+   * three 99.9 % services in series instead of 99.7 %), and must not earn half the credit, as it
+   * did when credit reached 0 only at 3 × tolerance.
+   */
+  numericFalloff: 1,
   /** Numeric histogram buckets in the reveal. */
   numericBuckets: 10,
 } as const;

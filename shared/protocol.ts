@@ -41,7 +41,12 @@ export const answerPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('multi'), indices: z.array(z.number().int().min(0).max(7)).max(8) }).strict(),
   /** ordering: the shown positions, in the order the player put them */
   z.object({ kind: z.literal('order'), order: z.array(z.number().int().min(0).max(7)).min(1).max(8) }).strict(),
-  /** numeric estimate */
+  /**
+   * numeric estimate, between the question's min and max. There is no start value: the phone shows
+   * the slider with no value chosen and sends nothing until the player moves it or types a number
+   * (its Send button says so), so an untouched slider never answers, and no answer sits at the
+   * slider's midpoint (`npm run content -- --lint` checks the bank and sets for it).
+   */
   z.object({ kind: z.literal('numeric'), value: z.number().finite() }).strict(),
 ]);
 export type AnswerPayload = z.infer<typeof answerPayload>;

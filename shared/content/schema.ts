@@ -85,7 +85,7 @@ export const numericQuestion = z
     max: z.number().finite(),
     step: z.number().positive().finite(),
     answer: z.number().finite(),
-    /** Answers within ± tolerance of `answer` earn full credit; credit falls linearly to 0 at ± 3 × tolerance. */
+    /** Answers within ± tolerance of `answer` earn full credit; credit falls linearly to 0 at ± 2 × tolerance (SCORING.numericFalloff). */
     tolerance: z.number().min(0).finite(),
     unit: localized(LIMITS.unitChars).optional(),
   })

@@ -28,12 +28,34 @@ describe('answerCredit', () => {
     ['order half right', order, { kind: 'order', order: [0, 1, 3, 2] }, 0.5],
     ['order not a permutation', order, { kind: 'order', order: [0, 0, 1, 2] }, null],
     ['numeric within tolerance', numeric, { kind: 'numeric', value: 54 }, 1],
-    ['numeric partial', numeric, { kind: 'numeric', value: 60 }, 0.5],
+    ['numeric partial, halfway between the tolerance and twice it', numeric, { kind: 'numeric', value: 57.5 }, 0.5],
+    ['numeric at twice the tolerance earns nothing', numeric, { kind: 'numeric', value: 60 }, 0],
     ['numeric far', numeric, { kind: 'numeric', value: 80 }, 0],
     ['numeric out of range', numeric, { kind: 'numeric', value: 101 }, null],
     ['poll scores nothing', poll, { kind: 'choice', index: 1 }, 0],
   ] as const)('%s', (_name, q, answer, expected) => {
     expect(answerCredit(q, answer as never)).toBe(expected);
+  });
+});
+
+describe('the estimate credit curve', () => {
+  // Three 99.9 % services in series are 99.7 % available; 99.9 % is the misconception the question tests.
+  const series = (min: number, step: number, tolerance: number): Question => ({ id: 'series', type: 'numeric', difficulty: 2, text: L('q'), min, max: 100, step, answer: 99.7, tolerance });
+  const credit = (q: Question, value: number) => answerCredit(q, { kind: 'numeric', value })!;
+
+  it('gives the series misconception (99.9) no half credit, even with a slider tolerance of one step', () => {
+    for (const q of [series(99, 0.1, 0.1), series(98, 0.01, 0.02), series(90, 0.1, 0.1), series(99, 0.05, 0.05)]) {
+      expect(credit(q, 99.7)).toBe(1);
+      expect(credit(q, 99.9)).toBeLessThan(0.5);
+      expect(credit(q, 99.9)).toBe(0);
+    }
+  });
+
+  it('falls linearly from full credit at the tolerance to none at twice the tolerance, symmetric around the answer', () => {
+    const q = numeric;
+    const points = [50, 55, 56, 57.5, 59, 60, 70].map((v) => [credit(q, v), credit(q, 100 - v)]);
+    expect(points.map(([up]) => up)).toEqual([1, 1, expect.closeTo(0.8, 9), 0.5, expect.closeTo(0.2, 9), 0, 0]);
+    for (const [up, down] of points) expect(up).toBeCloseTo(down!, 9);
   });
 });
 
