@@ -3,7 +3,7 @@
 // (shared/rules/custom-plan.ts); either may take a stored question set (setId) whose questions
 // feed the quiz rounds, in order, instead of the bank. Rooms receive the result, so any process
 // can run a game planned by another. Refusals are readable sentences (the HTTP layer sends 400).
-import { pickQuestions } from '../../shared/content/bank.ts';
+import { onePerConcept, pickQuestions } from '../../shared/content/bank.ts';
 import type { Question, QuestionSet } from '../../shared/content/schema.ts';
 import { customPlanSpec, splitEvenly, type CustomPlan } from '../../shared/rules/custom-plan.ts';
 import { getPlan, type PlanSpec, type RoundSpec } from '../../shared/rules/plans.ts';
@@ -31,25 +31,29 @@ export interface SetSource {
   get(id: string): Promise<{ readonly set: QuestionSet } | undefined>;
 }
 
-/** Picks each quiz round's questions from the bank, never repeating a question within a game. */
+/** Picks each quiz round's questions from the bank, never repeating a question or a concept within a game. */
 export function questionsForPlan(bank: readonly Question[], plan: PlanSpec, seed: number): Question[][] {
   const used: string[] = [];
+  const concepts: string[] = [];
   return plan.rounds.map((round, i) => {
     if (round.kind !== 'quiz') return [];
-    const picked = pickQuestions(bank, { topics: round.topics, count: round.count, seed: seed + i, exclude: used });
+    const picked = pickQuestions(bank, { topics: round.topics, count: round.count, seed: seed + i, exclude: used, excludeConcepts: concepts });
     used.push(...picked.map((q) => q.id));
+    concepts.push(...picked.flatMap((q) => (q.concept !== undefined ? [q.concept] : [])));
     return picked;
   });
 }
 
 /**
- * Plays a set in a plan: every question of the set once, in the set's order, split evenly over the
- * plan's quiz rounds (earlier rounds take the extra one). Quiz rounds left without questions are
- * dropped; each remaining quiz round is titled after the set and keeps the plan's time per question.
+ * Plays a set in a plan: every question of the set once, in the set's order (of questions sharing
+ * a concept key, one drawn from the seed), split evenly over the plan's quiz rounds (earlier rounds
+ * take the extra one). Quiz rounds left without questions are dropped; each remaining quiz round is
+ * titled after the set and keeps the plan's time per question.
  */
-export function withSet(plan: PlanSpec, set: QuestionSet): { plan: PlanSpec; questions: Question[][] } {
+export function withSet(plan: PlanSpec, set: QuestionSet, seed: number): { plan: PlanSpec; questions: Question[][] } {
   const quizCount = plan.rounds.filter((r) => r.kind === 'quiz').length;
-  const parts = splitEvenly(set.questions, Math.max(1, quizCount)).filter((p) => p.length > 0);
+  const played = onePerConcept(set.questions, seed);
+  const parts = splitEvenly(played, Math.max(1, quizCount)).filter((p) => p.length > 0);
   const title = (n: number) => (parts.length > 1 ? { es: `${set.title} (${n}/${parts.length})`, en: `${set.title} (${n}/${parts.length})` } : { es: set.title, en: set.title });
   const rounds: RoundSpec[] = [];
   const questions: Question[][] = [];
@@ -67,8 +71,8 @@ export function withSet(plan: PlanSpec, set: QuestionSet): { plan: PlanSpec; que
     questions.push(part);
   }
   if (quizCount === 0) {
-    rounds.unshift({ kind: 'quiz', title: title(1), topics: [], count: set.questions.length });
-    questions.unshift([...set.questions]);
+    rounds.unshift({ kind: 'quiz', title: title(1), topics: [], count: played.length });
+    questions.unshift(played);
   }
   return { plan: { ...plan, title: { es: set.title, en: set.title }, rounds }, questions };
 }
@@ -99,7 +103,7 @@ export function createPlanner(bank: readonly Question[], sets?: SetSource) {
       if (request.setId !== undefined) {
         const stored = sets ? await sets.get(request.setId) : undefined;
         if (!stored) return { ok: false, error: `No question set has the id "${request.setId}".` };
-        resolved = withSet(spec, stored.set);
+        resolved = withSet(spec, stored.set, seed);
       } else {
         resolved = dropEmptyQuizRounds(spec, questionsForPlan(bank, spec, seed));
       }

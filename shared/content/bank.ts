@@ -10,7 +10,7 @@
 import { LANGS, type Lang } from '../i18n-types.ts';
 import { questionSchema, questionTexts, QUESTION_TYPES, type Question, type QuestionType } from './schema.ts';
 import { TOPICS, type Topic } from './topics.ts';
-import { createRng, shuffled } from '../rng.ts';
+import { createRng, nextInt, shuffled } from '../rng.ts';
 
 export interface BankFile {
   /** File name, e.g. "intro.json"; its base name must be the topic id of every question inside. */
@@ -100,6 +100,19 @@ function bankRuleViolations(q: Question, fileTopic: string): [string, string][] 
   return out;
 }
 
+/**
+ * One question per concept key, the others in their order: questions of a set that share a key
+ * answer each other, so a game plays one of them, drawn from the seed.
+ */
+export function onePerConcept<Q extends Question>(questions: readonly Q[], seed: number): Q[] {
+  const rng = createRng(seed);
+  const groups = new Map<string, Q[]>();
+  for (const q of questions) if (q.concept !== undefined) groups.set(q.concept, [...(groups.get(q.concept) ?? []), q]);
+  const kept = new Set<Q>();
+  for (const group of groups.values()) kept.add(group[nextInt(rng, group.length)]!);
+  return questions.filter((q) => q.concept === undefined || kept.has(q));
+}
+
 export function bankStats(questions: readonly Question[]): BankStats {
   const byTopic = Object.fromEntries(TOPICS.map((t) => [t, 0])) as Record<Topic, number>;
   const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
@@ -124,6 +137,8 @@ export interface PickOptions {
   types?: readonly QuestionType[];
   /** Question ids already used in this game, never picked again. */
   exclude?: readonly string[];
+  /** Concept keys already played in this game: no question of theirs is picked. */
+  excludeConcepts?: readonly string[];
   /** Within each topic, take lower difficulties first and present the round easiest first (default true). */
   easyFirst?: boolean;
 }
@@ -132,9 +147,10 @@ export interface PickOptions {
  * Deterministically picks up to `count` questions from `topics`, balanced across them:
  * topic i contributes ⌊count / n⌋ or one more. Within a topic the order is a seeded shuffle
  * (stable-sorted by difficulty when `easyFirst`). If a topic runs short, the others fill in.
+ * At most one question per concept key: questions that answer each other never meet in a draw.
  */
 export function pickQuestions(questions: readonly Question[], options: PickOptions): Question[] {
-  const { topics, count, seed, types, exclude = [], easyFirst = true } = options;
+  const { topics, count, seed, types, exclude = [], excludeConcepts = [], easyFirst = true } = options;
   const rng = createRng(seed);
   const excluded = new Set(exclude);
   const uniqueTopics = [...new Set(topics)];
@@ -148,10 +164,26 @@ export function pickQuestions(questions: readonly Question[], options: PickOptio
 
   const picked: Question[] = [];
   const want = Math.max(0, Math.floor(count));
-  for (let round = 0; picked.length < want && pools.some((p) => p.length > round); round += 1) {
-    for (const pool of pools) {
-      const q = pool[round];
-      if (q !== undefined && picked.length < want) picked.push(q);
+  const usedConcepts = new Set(excludeConcepts);
+  const cursors = pools.map(() => 0);
+  /** The next question of pool k whose concept is still free, or undefined when the pool is spent. */
+  const nextOf = (k: number): Question | undefined => {
+    const pool = pools[k] ?? [];
+    while ((cursors[k] ?? 0) < pool.length) {
+      const q = pool[cursors[k]!++]!;
+      if (q.concept === undefined || !usedConcepts.has(q.concept)) return q;
+    }
+    return undefined;
+  };
+  // Round robin over the topics; a spent topic lets the others fill in.
+  for (let progress = true; picked.length < want && progress; ) {
+    progress = false;
+    for (let k = 0; k < pools.length && picked.length < want; k++) {
+      const q = nextOf(k);
+      if (q === undefined) continue;
+      picked.push(q);
+      if (q.concept !== undefined) usedConcepts.add(q.concept);
+      progress = true;
     }
   }
   return easyFirst ? picked.map((q, i) => ({ q, i })).sort((a, b) => a.q.difficulty - b.q.difficulty || a.i - b.i).map((x) => x.q) : picked;

@@ -3,7 +3,8 @@ import type { QuestionSet } from '../../shared/content/schema.ts';
 import { customPlanSchema, customPlanSpec, splitEvenly, type CustomPlanInput } from '../../shared/rules/custom-plan.ts';
 import { getPlan } from '../../shared/rules/plans.ts';
 import { loadBank } from '../../server/content/load-bank.ts';
-import { createPlanner, type SetSource } from '../../server/content/planner.ts';
+import { createPlanner, questionsForPlan, withSet, type SetSource } from '../../server/content/planner.ts';
+import { BUILT_IN_PLANS } from '../../shared/rules/plans.ts';
 
 const bank = loadBank();
 
@@ -73,6 +74,33 @@ describe('customPlanSpec', () => {
   });
 });
 
+describe('concept keys: questions that answer each other never meet in a game', () => {
+  it('every built-in and custom plan drawn from the bank, over 200 seeds, plays each concept at most once', () => {
+    const plans = [...BUILT_IN_PLANS, customPlanSpec(custom({ topics: ['intro', 'scalability', 'deployment', 'maintenance', 'protocols'], quizRounds: 5, questionsPerRound: 12 }))];
+    for (const plan of plans) {
+      for (let seed = 1; seed <= 200; seed++) {
+        const concepts = questionsForPlan(bank, plan, seed).flat().flatMap((q) => (q.concept ? [q.concept] : []));
+        expect(new Set(concepts).size, `${plan.id} seed ${seed}`).toBe(concepts.length);
+      }
+    }
+  });
+
+  it('a set plays one question per concept key, drawn from the seed, the others in the set’s order', () => {
+    const set = tfSet(6);
+    const keyed: QuestionSet = { ...set, questions: set.questions.map((q, i) => (i === 1 || i === 3 || i === 4 ? { ...q, concept: 'same-idea' } : q)) };
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 30; seed++) {
+      const played = withSet(getPlan('quick')!, keyed, seed).questions.flat().map((q) => q.id);
+      expect(played.filter((id) => ['q2', 'q4', 'q5'].includes(id))).toHaveLength(1);
+      expect(played.filter((id) => ['q1', 'q3', 'q6'].includes(id))).toEqual(['q1', 'q3', 'q6']);
+      expect(played).toEqual([...played].sort());
+      expect(withSet(getPlan('quick')!, keyed, seed).questions).toEqual(withSet(getPlan('quick')!, keyed, seed).questions);
+      seen.add(played.join());
+    }
+    expect(seen.size).toBe(3);
+  });
+});
+
 describe('planner', () => {
   it('still plans a built-in plan by id', async () => {
     const res = await planner.plan({ plan: 'intro' }, 42);
@@ -102,7 +130,8 @@ describe('planner', () => {
   });
 
   it('drops quiz rounds the bank cannot fill', async () => {
-    const perTopic = bank.filter((q) => q.topic === 'intro').length;
+    // one question per concept key at most
+    const perTopic = new Set(bank.filter((q) => q.topic === 'intro').map((q) => q.concept ?? q.id)).size;
     const rounds = 5;
     const res = await planner.plan({ plan: custom({ topics: ['intro'], quizRounds: rounds, questionsPerRound: 20 }) }, 1);
     expect(res.ok).toBe(true);

@@ -230,6 +230,23 @@ describe('pickQuestions', () => {
     expect(pickQuestions(bank, { topics, count: 0, seed: 1 })).toEqual([]);
   });
 
+  it('never draws two questions of one concept, and skips concepts already played', () => {
+    const shared = bank.filter((q) => q.concept !== undefined && bank.some((o) => o !== q && o.concept === q.concept));
+    expect(shared.length).toBeGreaterThan(0);
+    for (let seed = 1; seed <= 60; seed++) {
+      const picked = pickQuestions(bank, { topics: [...TOPICS], count: 200, seed });
+      const concepts = picked.flatMap((q) => (q.concept ? [q.concept] : []));
+      expect(new Set(concepts).size, `seed ${seed}`).toBe(concepts.length);
+      const again = pickQuestions(bank, { topics: [...TOPICS], count: 200, seed, exclude: ids(picked).slice(0, 10), excludeConcepts: concepts.slice(0, 10) });
+      expect(again.some((q) => q.concept !== undefined && concepts.slice(0, 10).includes(q.concept))).toBe(false);
+    }
+    // every concept group still gets played, one member at a time
+    const groups = new Set(shared.map((q) => q.concept));
+    const everPlayed = new Set<string>();
+    for (let seed = 1; seed <= 60; seed++) for (const q of pickQuestions(bank, { topics: [...TOPICS], count: 200, seed })) if (q.concept) everPlayed.add(q.concept);
+    for (const g of groups) expect(everPlayed.has(g!)).toBe(true);
+  });
+
   it('fills from the other topics when one runs short', () => {
     const intro = bank.filter((q) => q.topic === 'intro');
     const picked = pickQuestions(bank, { topics: ['intro', 'deployment'], count: 12, seed: 1, exclude: ids(intro).slice(2) });
