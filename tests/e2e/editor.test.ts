@@ -66,6 +66,21 @@ describe('the question-set editor', () => {
     await page.getByRole('spinbutton', { name: 'Seconds to answer (optional)' }).fill('30');
     await page.locator('#screen').getByText('False').waitFor();
 
+    // The answer-leak checks of `npm run content -- --lint` run as the teacher writes: a slider
+    // whose middle is the answer is flagged, in the panel and on the question, until it moves.
+    await page.locator('#fairness').getByText('No answer leaks found.').waitFor();
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('combobox', { name: 'Type' }).selectOption('numeric');
+    await page.getByRole('textbox', { name: 'Question text' }).fill('How many nines is 52 minutes of downtime a year?');
+    await page.locator('#fairness').getByText(/The middle of the slider earns points/).waitFor();
+    await page.locator('#question-fairness').getByText(/middle of the slider earns points here/).waitFor();
+    expect(await page.locator('#questions li').nth(2).textContent()).toContain('⚖ 11 fairness note');
+    await page.getByRole('spinbutton', { name: 'Right answer' }).fill('4');
+    await page.locator('#fairness').getByText('No answer leaks found.').waitFor();
+    expect(await page.locator('#question-fairness').textContent()).toBe('');
+    await page.getByRole('button', { name: 'Delete question 3' }).click();
+    await expect.poll(() => items(page).count()).toBe(2);
+
     await page.getByRole('button', { name: 'Move question 2 up' }).click();
     expect(await items(page).allTextContents()).toEqual(['1. True or falseA load balancer can hide a crashed instance.', '2. Single choiceWhich protocol does HTTP/1.1 run on?']);
 

@@ -11,7 +11,8 @@ import { applyI18n, currentLang, initI18n, setLang, t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
 import { ANSWER_COLORS, ANSWER_SHAPES, shapeSvg } from '../view/palette.ts';
 import { editLink, forgetSet, mySets, rememberSet, setsApi, type ServerProblem } from './api.ts';
-import { checkQuestion, checkSetFields, fromSet, move, newQuestion, newSet, toSet, type DraftQuestion, type DraftSet, type FieldProblem } from './model.ts';
+import { checkQuestion, checkSetFields, fromSet, lintDraft, move, newQuestion, newSet, toSet, type DraftQuestion, type DraftSet, type FieldProblem } from './model.ts';
+import { renderFairness, questionFlagsText } from './fairness.ts';
 import { renderPreview } from './preview.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -111,13 +112,22 @@ function problemCount(): number {
   return checkSetFields(state.draft).length + state.draft.questions.reduce((n, q) => n + checkQuestion(q).length, 0);
 }
 
+let lint = lintDraft(state.draft);
+const fairBox = el('section', { className: 'fairness', id: 'fairness' });
+const questionFair = el('div', { className: 'fair-notes', id: 'question-fairness' });
+
 /** Revalidates and redraws what depends on the draft, without rebuilding the inputs being typed in. */
 function refresh(): void {
   showProblems(setSlots, checkSetFields(state.draft), 'title');
   const q = state.draft.questions[state.selected];
   if (q) showProblems(questionSlots, checkQuestion(q), 'text');
+  lint = lintDraft(state.draft);
   renderList();
   renderPreview($('screen'), q, lang());
+  const numbers = new Map(state.draft.questions.map((x, i) => [x.id, i + 1]));
+  renderFairness(fairBox, lint, numbers, currentLang());
+  const notes = q ? questionFlagsText(lint.flags[q.id] ?? [], numbers) : [];
+  questionFair.replaceChildren(...notes.map((n) => el('p', { className: 'fair-note' }, `⚖ ${n}`)));
 }
 
 function changed(): void {
@@ -175,6 +185,7 @@ function renderList(): void {
     ...qs.map((q, i) => {
       const n = i + 1;
       const problems = checkQuestion(q).length;
+      const fair = lint.flags[q.id]?.length ?? 0;
       const up = el('button', { type: 'button', className: 'icon', textContent: '↑', disabled: i === 0, ariaLabel: t('editor.moveUp', { n }), title: t('editor.moveUp', { n }) });
       const down = el('button', { type: 'button', className: 'icon', textContent: '↓', disabled: i === qs.length - 1, ariaLabel: t('editor.moveDown', { n }), title: t('editor.moveDown', { n }) });
       const edit = el('button', { type: 'button', className: 'icon', textContent: '✎', ariaLabel: t('editor.edit', { n }), title: t('editor.edit', { n }) });
@@ -209,6 +220,9 @@ function renderList(): void {
         { className: 'qitem', ariaCurrent: i === state.selected ? 'true' : 'false' },
         summary,
         ...(problems > 0 ? [el('span', { className: 'warn' }, `⚠ ${t('editor.problems', { count: problems })}`)] : []),
+        ...(fair > 0
+          ? [el('span', { className: 'warn soft', title: t('editor.fair.flags', { count: fair }) }, el('span', { ariaHidden: 'true' }, `⚖ ${fair}`), el('span', { className: 'sr-only' }, t('editor.fair.flags', { count: fair })))]
+          : []),
         up,
         down,
         edit,
@@ -234,7 +248,7 @@ function optionRows(q: DraftQuestion): HTMLElement {
     const error = el('p', { className: 'field-error', id: `opt-${i}-err` });
     input.setAttribute('aria-describedby', `opt-${i}-err`);
     questionSlots.set(`options.${i}.text`, { control: input, error });
-    const parts: HTMLElement[] = [swatch, input];
+    const marks = el('div', { className: 'marks' });
     if (q.type === 'single' || q.type === 'multi') {
       const mark = el('input', { type: q.type === 'single' ? 'radio' : 'checkbox', name: 'correct', checked: o.correct, id: `opt-${i}-correct` });
       mark.addEventListener('change', () => {
@@ -242,14 +256,14 @@ function optionRows(q: DraftQuestion): HTMLElement {
         else o.correct = mark.checked;
         changed();
       });
-      parts.push(el('label', { className: 'correct', htmlFor: mark.id }, mark, t('editor.optionCorrect', { n })));
-    } else parts.push(el('span'));
+      marks.append(el('label', { className: 'correct', htmlFor: mark.id }, mark, t('editor.optionCorrect', { n })));
+    }
     const pin = el('input', { type: 'checkbox', checked: o.pinned, id: `opt-${i}-pinned`, ariaLabel: t('editor.optionPinned', { n }) });
     pin.addEventListener('change', () => {
       o.pinned = pin.checked;
       changed();
     });
-    parts.push(el('label', { className: 'correct', htmlFor: pin.id, title: t('editor.optionPinned', { n }) }, pin, t('editor.pinned')));
+    marks.append(el('label', { className: 'correct', htmlFor: pin.id, title: t('editor.optionPinned', { n }) }, pin, t('editor.pinned')));
     const remove = el('button', { type: 'button', className: 'icon', textContent: '✕', disabled: q.options.length <= LIMITS.minOptions, ariaLabel: t('editor.removeOption', { n }), title: t('editor.removeOption', { n }) });
     remove.addEventListener('click', () => {
       q.options.splice(i, 1);
@@ -257,8 +271,7 @@ function optionRows(q: DraftQuestion): HTMLElement {
       renderQuestionEditor();
       changed();
     });
-    parts.push(remove, error);
-    box.append(el('div', { className: 'opt' }, ...parts));
+    box.append(el('div', { className: 'opt' }, swatch, input, marks, remove, error));
   });
   const add = el('button', { type: 'button', textContent: t('editor.addOption'), disabled: q.options.length >= LIMITS.maxOptions });
   add.addEventListener('click', () => {
@@ -288,7 +301,7 @@ function itemRows(q: DraftQuestion): HTMLElement {
       renderQuestionEditor();
       changed();
     });
-    box.append(el('div', { className: 'opt' }, el('span', { className: 'swatch', textContent: String(n) }), input, el('span'), el('span'), remove, error));
+    box.append(el('div', { className: 'opt' }, el('span', { className: 'swatch', textContent: String(n) }), input, el('span'), remove, error));
   });
   const add = el('button', { type: 'button', textContent: t('editor.addItem'), disabled: q.items.length >= LIMITS.maxOrderItems });
   add.addEventListener('click', () => {
@@ -384,6 +397,7 @@ function renderQuestionEditor(): void {
     el('div', { className: 'grid2' }, field(t('editor.topic'), topic, 'topic', questionSlots), field(t('editor.difficulty'), difficulty, 'difficulty', questionSlots)),
     field(t('editor.concept'), concept, 'concept', questionSlots, t('editor.conceptHint')),
     field(t('editor.explanation'), explanation, 'explanation', questionSlots),
+    questionFair,
   );
 }
 
@@ -583,6 +597,7 @@ function renderAll(): void {
 }
 
 async function start(): Promise<void> {
+  $('preview-section').append(fairBox);
   const uiLang = await initI18n();
   applyI18n(document.body);
   document.title = `Uptime Arena — ${t('editor.pageTitle')}`;

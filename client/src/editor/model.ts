@@ -17,6 +17,7 @@ import {
   type QuestionType,
 } from '../../../shared/content/schema.ts';
 import type { Topic } from '../../../shared/content/topics.ts';
+import { lintQuestions, type LintReport } from '../../../shared/content/lint.ts';
 import type { Lang, Localized } from '../../../shared/i18n-types.ts';
 
 export interface DraftOption {
@@ -224,6 +225,16 @@ export function checkSetFields(d: DraftSet): FieldProblem[] {
   if (d.questions.length === 0 || d.questions.length > LIMITS.maxQuestionsPerSet) own.push({ field: 'questions', key: 'count', vars: { min: 1, max: LIMITS.maxQuestionsPerSet } });
   if (new Set(d.questions.map((q) => q.id)).size !== d.questions.length) own.push({ field: 'questions', key: 'unique' });
   return own;
+}
+
+/** The answer-leak checks of `npm run content -- --lint`, on the draft's questions that pass their own checks. */
+export function lintDraft(d: DraftSet): LintReport {
+  return lintQuestions(
+    d.questions.flatMap((q) => {
+      const parsed = SCHEMAS[q.type].safeParse(toQuestion(q));
+      return parsed.success ? [parsed.data as Question] : [];
+    }),
+  );
 }
 
 /** Swaps question i with its neighbour (dir −1 up, +1 down); returns the new index of the moved question. */

@@ -5,7 +5,9 @@ import { pick, type Lang } from '../../../shared/i18n-types.ts';
 import { t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
 import { ANSWER_COLORS, ANSWER_SHAPES, shapeSvg } from '../view/palette.ts';
-import type { DraftQuestion } from './model.ts';
+import type { Question } from '../../../shared/content/schema.ts';
+import { showOrder } from '../../../shared/rules/questions.ts';
+import { toQuestion, type DraftQuestion } from './model.ts';
 
 const PREVIEW_SECONDS = 20;
 
@@ -17,37 +19,36 @@ function choice(text: string, i: number): HTMLButtonElement {
   return b;
 }
 
-/** A fixed, non-identity order so the preview shows the shuffle players get. */
-function shuffledIndices(n: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  return n < 2 ? order : [...order.slice(1), order[0]!].reverse();
+/** The order one game shows the options or steps in (a fixed game seed), pinned options in place, as players get it. */
+function shownOrder(q: DraftQuestion): number[] {
+  return showOrder(toQuestion(q) as Question, { seed: 1, round: 0, index: 0 });
 }
 
 function controls(q: DraftQuestion, lang: Lang): Node[] {
   const text = (l: Parameters<typeof pick>[0]) => pick(l, lang);
   const send = () => el('button', { className: 'primary', type: 'button', tabIndex: -1, textContent: t('player.send') });
+  const options = () => shownOrder(q).map((id, i) => choice(text(q.options[id]?.text ?? {}), i));
   switch (q.type) {
     case 'single':
-      return [el('div', { className: 'answers' }, ...q.options.map((o, i) => choice(text(o.text), i)))];
+      return [el('div', { className: 'answers' }, ...options())];
     case 'poll':
-      return [el('p', { className: 'muted' }, t('player.pollHint')), el('div', { className: 'answers' }, ...q.options.map((o, i) => choice(text(o.text), i)))];
+      return [el('p', { className: 'muted' }, t('player.pollHint')), el('div', { className: 'answers' }, ...options())];
     case 'multi':
-      return [el('p', { className: 'muted' }, t('player.multiHint')), el('div', { className: 'answers' }, ...q.options.map((o, i) => choice(text(o.text), i))), send()];
+      return [el('p', { className: 'muted' }, t('player.multiHint')), el('div', { className: 'answers' }, ...options()), send()];
     case 'truefalse':
       return [el('div', { className: 'answers two' }, choice(t('answer.true'), 0), choice(t('answer.false'), 1))];
     case 'order':
       return [
         el('p', { className: 'muted' }, t('player.orderHint')),
-        el('div', { className: 'order' }, ...shuffledIndices(q.items.length).map((i) => el('button', { className: 'order-item', type: 'button', tabIndex: -1 }, el('span', { className: 'badge' }), el('span', {}, text(q.items[i] ?? {}))))),
+        el('div', { className: 'order' }, ...shownOrder(q).map((i) => el('button', { className: 'order-item', type: 'button', tabIndex: -1 }, el('span', { className: 'badge' }), el('span', {}, text(q.items[i] ?? {}))))),
         el('div', { className: 'row' }, el('button', { className: 'secondary', type: 'button', tabIndex: -1, textContent: t('player.reset') }), send()),
       ];
     case 'numeric': {
-      const ok = Number.isFinite(q.min) && Number.isFinite(q.max) && q.min < q.max;
-      const mid = ok ? q.min + Math.round((q.max - q.min) / 2 / (q.step > 0 ? q.step : 1)) * (q.step > 0 ? q.step : 1) : 0;
+      // The phone's slider starts with no value (shared/protocol.ts): nothing is shown chosen.
       return [
         el('p', { className: 'muted' }, t('player.numericHint')),
-        el('output', { className: 'value' }, `${mid} ${text(q.unit)}`.trim()),
-        el('input', { type: 'range', min: String(q.min), max: String(q.max), step: String(q.step), value: String(mid), tabIndex: -1 }),
+        el('output', { className: 'value' }, `— ${text(q.unit)}`.trim()),
+        el('input', { type: 'range', min: String(q.min), max: String(q.max), step: String(q.step), value: String(q.min), tabIndex: -1 }),
         send(),
       ];
     }
