@@ -123,6 +123,29 @@ export interface Refusal {
   readonly reason: string;
 }
 
+/** A player's own answer to question `seq`, as they sent it (indices of the options as shown). */
+export interface PlayerAnswer {
+  seq: number;
+  answer: AnswerPayload;
+}
+
+export interface PlayerStanding {
+  score: number;
+  rank: number;
+  players: number;
+  teamRank: number;
+}
+
+/** A player's result for question `seq`: `answer` is null when they did not answer. */
+export interface PlayerResult extends PlayerStanding {
+  seq: number;
+  credit: number;
+  correct: boolean;
+  points: number;
+  streak: number;
+  answer: AnswerPayload | null;
+}
+
 /** One player as the teacher's roster shows it. */
 export interface RosterRow {
   id: string;
@@ -135,8 +158,23 @@ export interface RosterRow {
 export interface ServerMessages {
   /** A scenario action was queued; it applies at the next tick. */
   'action-ack': { type: string; cost: number };
-  /** Sent once on join and again after a seat is reclaimed. */
-  welcome: { playerId: string; seat: string; name: string; team: number; score: number; streak: number; serverNow: number; protocol: number };
+  /**
+   * Sent once on join and again after a seat is reclaimed. `answer`: this player's answer to the
+   * open question or to the one being revealed; `result`: their result while a reveal is showing
+   * (a phone that reloads shows what it answered and how it did, not the buttons again).
+   */
+  welcome: {
+    playerId: string;
+    seat: string;
+    name: string;
+    team: number;
+    score: number;
+    streak: number;
+    serverNow: number;
+    protocol: number;
+    answer: PlayerAnswer | null;
+    result: PlayerResult | null;
+  };
   /** Host only, on join. */
   'host:welcome': { serverNow: number; protocol: number; joinUrl: string };
   /**
@@ -150,7 +188,12 @@ export interface ServerMessages {
   /** Something the client sent was refused; nothing changed. */
   refused: { type: string } & Refusal;
   /** After each reveal, to each player: their own result. */
-  result: { seq: number; credit: number; correct: boolean; points: number; score: number; streak: number; rank: number; players: number; teamRank: number };
+  result: PlayerResult;
+  /**
+   * A player's total and ranks after points that come outside a reveal: a scenario round's report
+   * (its points go to every member) and the podium. The phone's score always equals the server's.
+   */
+  standing: PlayerStanding;
   /** The teacher moved this player to another team. */
   moved: { team: number };
   /** The seat was taken over by another tab or device. */

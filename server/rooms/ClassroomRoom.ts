@@ -106,6 +106,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private readonly clientsByPlayer = new Map<string, GameClient>();
   /** A dropped phone's held connection slot (allowReconnection), by player, until it returns or expires. */
   private readonly heldSlots = new Map<string, Deferred<Client>>();
+  /** Player and team ranks at the last reveal, for phones that come back while it shows. */
+  private revealStandings: rules.Standings | null = null;
   /** The teacher's roster changes, sent with the patches. */
   private readonly roster = new RosterOutbox();
   private emptySince: number | null = null;
@@ -302,7 +304,19 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (!p) return;
     client.view = this.teamViews[p.team];
     if (this.game.phase === 'scenario') syncRoles(this.state.scenario, this.game);
-    this.reply(client, 'welcome', { playerId, seat, name: p.name, team: p.team, score: p.score, streak: p.streak, serverNow: Date.now(), protocol: PROTOCOL_VERSION });
+    this.reply(client, 'welcome', {
+      playerId,
+      seat,
+      name: p.name,
+      team: p.team,
+      score: p.score,
+      streak: p.streak,
+      serverNow: Date.now(),
+      protocol: PROTOCOL_VERSION,
+      answer: rules.playerAnswer(this.game, playerId),
+      // (the reveal's standings, computed once: a class whose Wi-Fi blinks rejoins all at once)
+      result: this.game.phase === 'reveal' ? rules.playerResultNow(this.game, playerId, (this.revealStandings ??= rules.standings(this.game))) : null,
+    });
     this.changed(playerId);
   }
 
@@ -609,6 +623,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   }
 
   private afterPhaseChange(): void {
+    this.revealStandings = null;
     void this.checkpoints.now();
     this.schedulePatches();
     syncState(this.state, this.game);
@@ -621,6 +636,17 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       syncTop(this.state, this.game);
       this.roster.changed();
     }
+    // A scenario round's points reach every member outside a reveal: tell each phone its total.
+    if (this.game.phase === 'scenario-report' || this.game.phase === 'podium') this.sendStandings();
+  }
+
+  private sendStandings(): void {
+    const st = rules.standings(this.game);
+    const items = [...this.clientsByPlayer].flatMap(([playerId, client]) => {
+      const message = rules.playerStanding(this.game, playerId, st);
+      return message ? [{ client, type: 'standing' as const, message }] : [];
+    });
+    void this.sendInSlices(items);
   }
 
   /** A question closed: show the reveal, tell each player their own result, refresh the standings. */
@@ -628,39 +654,26 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     const record = this.game.history.at(-1) as QuestionRecord;
     syncState(this.state, this.game);
     syncReveal(this.state, this.game, record);
-    const ranks = rules.playerRanks(this.game);
-    syncTop(this.state, this.game, ranks.top);
+    const st = rules.standings(this.game);
+    this.revealStandings = st;
+    syncTop(this.state, this.game, st.players.top);
     this.roster.changed();
-    const teamRanks = rules.teamStandings(this.game);
-    const byPlayer = new Map(record.answers.map((a) => [a.playerId, a]));
+    const resultOf = rules.resultsOf(this.game, record, st);
     const results = [...this.clientsByPlayer].flatMap(([playerId, client]) => {
-      const p = this.game.players[playerId];
-      if (!p) return [];
-      const a = byPlayer.get(playerId);
-      const message: ServerMessages['result'] = {
-        seq: record.seq,
-        credit: a?.credit ?? 0,
-        correct: (a?.credit ?? 0) >= 1,
-        points: a?.points ?? 0,
-        score: p.score,
-        streak: p.streak,
-        rank: ranks.rankOf(playerId),
-        players: this.game.order.length,
-        teamRank: teamRanks[p.team]?.rank ?? 0,
-      };
-      return [{ client, message }];
+      const message = resultOf(playerId);
+      return message ? [{ client, type: 'result' as const, message }] : [];
     });
     void this.checkpoints.now();
     void this.sendInSlices(results);
   }
 
   /** Sends per-player messages a slice at a time, letting the event loop serve acks in between. */
-  private async sendInSlices(items: readonly { client: GameClient; message: ServerMessages['result'] }[]): Promise<void> {
+  private async sendInSlices<T extends 'result' | 'standing'>(items: readonly { client: GameClient; type: T; message: ServerMessages[T] }[]): Promise<void> {
     for (let i = 0; i < items.length; i += RESULT_SLICE) {
       if (i > 0) await new Promise((r) => setImmediate(r));
-      for (const { client, message } of items.slice(i, i + RESULT_SLICE)) this.replySafe(client, 'result', message);
+      for (const { client, type, message } of items.slice(i, i + RESULT_SLICE)) this.replySafe(client, type, message);
     }
-    roomServices().metrics.messageOut('result', items.length);
+    if (items[0]) roomServices().metrics.messageOut(items[0].type, items.length);
   }
 
   // ---------- replies ----------

@@ -5,12 +5,12 @@
 // also the checkpoint written to the store.
 import type { Lang } from '../i18n-types.ts';
 import type { Question } from '../content/schema.ts';
-import type { AnswerPayload, Phase, Refusal } from '../protocol.ts';
+import type { AnswerPayload, Phase, PlayerAnswer, PlayerResult, PlayerStanding, Refusal } from '../protocol.ts';
 import type { PlanSpec } from './plans.ts';
 import { GAME, SCENARIO, SCORING } from '../constants.ts';
 import { answerCredit, scoreAnswer, teamScore } from './scoring.ts';
 import { dict, own } from './dict.ts';
-import { recordAnswer, showOrder, type RecordedAnswer } from './questions.ts';
+import { recordAnswer, showOrder, shownAnswer, type RecordedAnswer } from './questions.ts';
 import * as scenario from './scenario.ts';
 import type { ScenarioRound } from './scenario.ts';
 
@@ -751,4 +751,64 @@ export function playerRanks(g: GameModel, top: number = SCORING.topPlayers): { r
     },
     top: sorted.slice(0, top),
   };
+}
+
+// ---------- what a player is told about themselves ----------
+
+/** Player and team ranks, computed once for a message to every player (a reveal, a round's end). */
+export interface Standings {
+  readonly players: ReturnType<typeof playerRanks>;
+  readonly teams: readonly TeamStanding[];
+}
+
+export function standings(g: GameModel): Standings {
+  return { players: playerRanks(g), teams: teamStandings(g) };
+}
+
+/** A player's total and ranks (after a scenario round's points, at the podium). */
+export function playerStanding(g: GameModel, playerId: string, st: Standings = standings(g)): PlayerStanding | null {
+  const p = g.players[playerId];
+  if (!p) return null;
+  return { score: p.score, rank: st.players.rankOf(playerId), players: g.order.length, teamRank: st.teams[p.team]?.rank ?? 0 };
+}
+
+/**
+ * Results for a closed question, player by player: what they answered, its credit and points, and
+ * where they stand. One lookup table per question, so a reveal to thousands stays linear.
+ */
+export function resultsOf(g: GameModel, record: QuestionRecord, st: Standings = standings(g)): (playerId: string) => PlayerResult | null {
+  const byPlayer = new Map(record.answers.map((a) => [a.playerId, a]));
+  const q = g.rounds[record.round]?.questions[record.index];
+  return (playerId) => {
+    const standing = playerStanding(g, playerId, st);
+    const p = g.players[playerId];
+    if (!standing || !p) return null;
+    const a = byPlayer.get(playerId);
+    return { ...standing, seq: record.seq, credit: a?.credit ?? 0, correct: (a?.credit ?? 0) >= 1, points: a?.points ?? 0, streak: p.streak, answer: a ? (q ? shownAnswer(q, a.answer, record.shown) : a.answer) : null };
+  };
+}
+
+/**
+ * A player's own answer to the open question, or to the one whose reveal is showing: a phone that
+ * comes back mid-question shows the answer it gave instead of offering the buttons again.
+ */
+export function playerAnswer(g: GameModel, playerId: string): PlayerAnswer | null {
+  if (g.phase === 'question' && g.current) {
+    const a = own(g.current.answers, playerId);
+    const q = currentQuestion(g);
+    return a && q ? { seq: g.current.seq, answer: shownAnswer(q, a.answer, g.current.shown) } : null;
+  }
+  const last = g.history.at(-1);
+  if (g.phase === 'reveal' && last) {
+    const a = last.answers.find((x) => x.playerId === playerId);
+    const q = g.rounds[last.round]?.questions[last.index];
+    return a && q ? { seq: last.seq, answer: shownAnswer(q, a.answer, last.shown) } : null;
+  }
+  return null;
+}
+
+/** While a reveal is showing, the result of a player who (re)joins; otherwise null. */
+export function playerResultNow(g: GameModel, playerId: string, st?: Standings): PlayerResult | null {
+  const last = g.history.at(-1);
+  return g.phase === 'reveal' && last ? resultsOf(g, last, st)(playerId) : null;
 }
