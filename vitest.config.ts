@@ -8,7 +8,7 @@ const setupFiles = ['tests/helpers/setup-waits.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/shared/**/*.test.ts', 'tests/scripts/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 60_000 } },
+      { test: { name: 'unit', include: ['tests/shared/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/client/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 60_000 } },
       { test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 90_000, hookTimeout: 60_000 } },
       // Attacks against a real server process (tests/security/harness.ts); each must fail.
       { test: { name: 'security', include: ['tests/security/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 90_000, hookTimeout: 60_000 } },

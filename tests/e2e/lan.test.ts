@@ -50,9 +50,25 @@ describe('a phone joins over the classroom network', () => {
     expect(sockets.length).toBeGreaterThan(0);
     for (const s of sockets) expect(new URL(s).host).toBe(`${lan}:${server.port}`);
 
+    // a second phone keeps the question open while the first one reloads
+    const ben = await phoneAt(`${joinUrl}&lang=en`);
+    await ben.page.getByRole('textbox', { name: 'Nickname' }).fill('Ben');
+    await ben.page.getByRole('button', { name: 'Join' }).click();
+    await ben.page.getByTestId('my-score').waitFor();
+
     await host.getByRole('button', { name: 'Start game' }).click();
     await answerWhateverIsOpen(page);
+    const given = (await page.locator('#game .mine').innerText()).trim();
+    // a reload mid-question shows the answer already given, not the buttons again
+    await page.reload();
+    await page.locator('#game .mine').waitFor({ timeout: 30_000 });
+    expect((await page.locator('#game .mine').innerText()).trim()).toBe(given);
+    expect(await page.locator('#game button.answer, #game .order-item, #game input[type=range]').count()).toBe(0);
+    await answerWhateverIsOpen(ben.page);
     await page.locator('#game .why').waitFor({ timeout: 30_000 });
+    // …and the reveal shows it as given
+    expect((await page.locator('#game .mine').innerText()).trim()).toBe(given);
+    expect(await page.locator('#game h1').innerText()).not.toBe('No answer');
     expect(await page.getByTestId('my-score').textContent()).toMatch(/^\d+$/);
     for (const s of sockets) expect(new URL(s).host).toBe(`${lan}:${server.port}`);
   });

@@ -63,7 +63,8 @@ describe('a scenario round in real browsers', () => {
     const compute = phones[roleText.findIndex((r) => r!.includes('Compute'))]!;
     const before = await compute.locator('.scale .count').first().textContent();
     await compute.getByRole('button', { name: /Scale Zone A → \d+/ }).last().click();
-    await expect.poll(() => compute.getByRole('alert').textContent()).toContain('Done');
+    // the console says what was done and when it takes effect
+    await expect.poll(() => compute.locator('.ops .done').textContent()).toMatch(/Zone A: \d+ → \d+ instances/);
     await expect.poll(() => compute.locator('.scale .count').first().textContent()).not.toBe(before);
 
     // an action of another role is not on this phone at all

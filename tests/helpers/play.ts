@@ -12,6 +12,8 @@ export async function answerWhateverIsOpen(page: Page): Promise<void> {
     for (let i = 0; i < (await order.count()); i++) await order.nth(i).click();
     await send.click();
   } else if (await slider.count()) {
+    // the slider starts with no value: type one (its minimum) first
+    await page.locator('#game input.num').fill((await slider.getAttribute('min')) ?? '0');
     await send.click();
   } else {
     await answer.first().click();

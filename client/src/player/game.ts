@@ -1,19 +1,21 @@
-// The phone during a game: accessible DOM controls (answer buttons, score) over a Phaser
-// background that plays the feedback. Keeps the seat token in this browser and finds its way
-// back after a drop, a sleep, a reload or a restart of the server.
+// The phone during a game: a header (team chip, the one clock, the score), one screen at a time
+// (quiz.ts, ops.ts), a live region for what a screen reader should hear, and decoration only when
+// it tells something (feedback.ts). Keeps the seat token in this browser and finds its way back
+// after a drop, a sleep, a reload or a restart of the server; a phone that comes back shows the
+// answer it already gave. Nothing here runs while nothing changes: the clock ticks once a second
+// only while a timed phase shows.
 import './game.css';
 import { t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
 import { joinPlayer, on, send, type GameRoom } from '../net/connection.ts';
-import { ANSWER_COLORS, ANSWER_SHAPES, TEAM_COLORS, TEAM_SHAPES, shapeSvg } from '../view/palette.ts';
+import { TEAM_COLORS, TEAM_SHAPES, shapeSvg } from '../view/palette.ts';
 import { snapshot, timeLeftMs, type GameView } from '../view/model.ts';
-import { rightAnswerText } from '../view/answers.ts';
-import type { AnswerPayload, ServerMessages } from '../../../shared/protocol.ts';
-import { CLOSE } from '../../../shared/codes.ts';
-import type { PlayerStage } from '../scenes/player/stage.ts';
-import { OpsConsole } from './ops.ts';
-
-type Result = ServerMessages['result'];
+import type { AnswerPayload, PlayerResult, PlayerStanding } from '../../../shared/protocol.ts';
+import { CLOSE, JOIN_ERROR } from '../../../shared/codes.ts';
+import { OpsConsole, formatTime } from './ops.ts';
+import * as screens from './quiz.ts';
+import { Announcer } from './announce.ts';
+import { celebrate, pulse } from './feedback.ts';
 
 interface Me {
   playerId: string;
@@ -21,8 +23,10 @@ interface Me {
   name: string;
   team: number;
   score: number;
-  streak: number;
 }
+
+/** Seconds left at which the countdown is announced to screen readers. */
+const ANNOUNCE_AT = [10, 5] as const;
 
 export async function startPlayer(code: string, options: { name?: string; seat?: string }): Promise<void> {
   const room = await joinPlayer(code, options);
@@ -36,24 +40,25 @@ class PlayerSession {
   private me: Me | null = null;
   private view: GameView | null = null;
   private clockOffset = 0;
-  private answeredSeq = -1;
-  private lastResult: Result | null = null;
+  /** This player's answer to the open (or just revealed) question, as sent or as the server recalls it. */
+  private myAnswer: { seq: number; answer: AnswerPayload } | null = null;
+  private lastResult: PlayerResult | null = null;
+  private standing: PlayerStanding | null = null;
   private rendered = '';
-  private draft: number[] = [];
-  private numeric: number | null = null;
-  private stage: PlayerStage | null = null;
   private rejoining = false;
   private ended = false;
   private ops: OpsConsole | null = null;
+  private clockTimer: ReturnType<typeof setTimeout> | null = null;
+  private announced = new Set<string>();
 
   private readonly root = document.getElementById('game') as HTMLElement;
-  private readonly teamChip = el('span', { className: 'chip' });
+  private readonly chip = el('p', { className: 'chip' });
+  private readonly clock = el('span', { className: 'clock', role: 'timer', hidden: true });
   private readonly score = el('strong', { id: 'my-score' });
-  private readonly panel = el('main', { className: 'panel' });
-  private readonly timer = el('div', { className: 'timer', role: 'timer' });
+  private readonly panel = el('div', { className: 'panel' });
   private readonly banner = el('div', { className: 'banner', role: 'status', hidden: true });
-  private readonly toast = el('div', { className: 'toast', role: 'alert' });
-  private readonly stageHost = el('div', { className: 'stage' });
+  private readonly toast = el('div', { className: 'toast', role: 'status' });
+  private readonly announcer = new Announcer();
 
   constructor(
     private readonly code: string,
@@ -63,55 +68,66 @@ class PlayerSession {
     this.score.dataset.testid = 'my-score';
     this.score.setAttribute('aria-live', 'polite');
     this.score.textContent = '0';
-    const scoreBox = el('span', { className: 'score' }, el('span', { className: 'label' }, t('player.score')), ' ', this.score);
-    this.root.replaceChildren(this.stageHost, el('header', { className: 'bar' }, this.teamChip, scoreBox), this.timer, this.panel, this.banner, this.toast);
+    this.clock.setAttribute('aria-label', t('player.timeLeft'));
+    const scoreBox = el('p', { className: 'score' }, el('span', { className: 'label' }, t('player.score')), ' ', this.score);
+    const status = el('div', { className: 'status' }, this.clock, scoreBox);
+    this.root.replaceChildren(el('header', { className: 'bar' }, this.chip, status), this.panel, this.banner, this.toast, this.announcer.root);
     this.root.hidden = false;
-    this.ready = new Promise((resolve) => {
-      this.bind(room, resolve);
-    });
-    setInterval(() => this.tickTimer(), 250);
+    this.ready = new Promise((resolve) => this.bind(room, resolve));
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') this.ensureConnected();
+      if (document.visibilityState === 'visible') {
+        this.ensureConnected();
+        this.tickClock();
+      }
     });
     window.addEventListener('online', () => this.ensureConnected());
-    void import('../scenes/player/stage.ts').then((m) => {
-      this.stage = m.createPlayerStage(this.stageHost);
-      if (this.me) this.stage.setTeam(this.me.team);
-    });
   }
 
   private bind(room: GameRoom, onWelcome: () => void): void {
     this.room = room;
     on(room, 'welcome', (w) => {
-      this.me = { playerId: w.playerId, seat: w.seat, name: w.name, team: w.team, score: w.score, streak: w.streak };
+      this.me = { playerId: w.playerId, seat: w.seat, name: w.name, team: w.team, score: w.score };
       this.clockOffset = w.serverNow - Date.now();
+      this.myAnswer = w.answer;
+      if (w.result) this.lastResult = w.result;
       localStorage.setItem(`ua:seat:${this.code}`, JSON.stringify({ seat: w.seat, name: w.name }));
       localStorage.setItem('ua:last-code', this.code);
       history.replaceState(null, '', `/?code=${this.code}&rejoin=1${location.search.includes('lang=') ? `&lang=${document.documentElement.lang}` : ''}`);
-      this.score.textContent = String(w.score);
+      this.setScore(w.score, false);
       this.renderTeam();
-      this.stage?.setTeam(w.team);
       this.banner.hidden = true;
       this.rendered = '';
       this.render();
       onWelcome();
     });
-    on(room, 'ack', (a) => {
-      this.answeredSeq = a.seq;
+    on(room, 'ack', () => {
       this.rendered = '';
       this.render();
     });
-    on(room, 'refused', (r) => this.showToast(r.type === 'scenario:action' && r.reason ? `${t(`refusal.${r.code}`)} ${r.reason}` : t(`refusal.${r.code}`)));
-    on(room, 'action-ack', () => this.showToast(t('ops.sent'), 'ok'));
+    on(room, 'refused', (r) => {
+      // The server refused an answer: the phone shows the buttons again unless it was already given.
+      if (r.type === 'answer' && r.code !== 'already_answered') this.myAnswer = null;
+      this.showToast(r.type === 'scenario:action' && r.reason ? `${t(`refusal.${r.code}`)} ${r.reason}` : t(`refusal.${r.code}`));
+      if (r.type === 'answer') {
+        this.rendered = '';
+        this.render();
+      }
+    });
+    on(room, 'action-ack', (a) => this.ops?.acknowledged(a.type));
     on(room, 'result', (r) => {
       this.lastResult = r;
-      if (this.me) {
-        this.me.score = r.score;
-        this.me.streak = r.streak;
-      }
-      this.score.textContent = String(r.score);
-      this.stage?.feedback(r.credit >= 1 ? 'correct' : r.credit > 0 ? 'partial' : 'wrong');
-      if (r.credit >= 1 && 'vibrate' in navigator) navigator.vibrate?.(60);
+      if (r.answer) this.myAnswer = { seq: r.seq, answer: r.answer };
+      this.setScore(r.score, r.points > 0);
+      this.standing = r;
+      this.rendered = '';
+      this.render();
+      const v = this.view;
+      if (v && v.question.type !== 'poll') celebrate(this.root, r.credit >= 1 ? 'correct' : r.credit > 0 ? 'partial' : 'wrong', this.panel.querySelector('h1'));
+      if (r.credit >= 1) navigator.vibrate?.(60);
+    });
+    on(room, 'standing', (s) => {
+      this.standing = s;
+      this.setScore(s.score, s.score > (this.me?.score ?? 0));
       this.rendered = '';
       this.render();
     });
@@ -119,7 +135,6 @@ class PlayerSession {
       if (!this.me || room !== this.room) return;
       this.me.team = m.team;
       this.renderTeam();
-      this.stage?.setTeam(m.team);
       // The team's dashboards travel in a per-team view: a fresh connection gets the new team's.
       void this.switchConnection();
     });
@@ -133,8 +148,6 @@ class PlayerSession {
     room.onStateChange((state: unknown) => {
       if (room !== this.room) return;
       this.view = snapshot(state);
-      const me = this.me;
-      if (me && this.view.teams[me.team] === undefined) this.renderTeam();
       this.render();
     });
     room.onDrop(() => {
@@ -181,8 +194,7 @@ class PlayerSession {
         this.rejoining = false;
         return;
       } catch (err) {
-        const code = (err as { code?: number }).code;
-        if (code === 4404) {
+        if ((err as { code?: number }).code === JOIN_ERROR.seat) {
           this.endWith(t('join.errors.seat'), false);
           break;
         }
@@ -194,11 +206,12 @@ class PlayerSession {
 
   private endWith(message: string, offerRejoin: boolean): void {
     this.ended = true;
-    const children: Node[] = [el('p', { className: 'big' }, message)];
+    const children: Node[] = [el('h1', {}, message)];
     if (offerRejoin && this.me) {
       const seat = this.me.seat;
       children.push(
         el('button', {
+          type: 'button',
           className: 'primary',
           textContent: t('player.useHere'),
           onclick: () => {
@@ -209,198 +222,132 @@ class PlayerSession {
       );
     }
     this.panel.replaceChildren(...children);
-    this.timer.textContent = '';
+    this.ops = null;
     this.rendered = 'ended';
+    this.tickClock();
   }
 
-  private showToast(text: string, kind: 'ok' | 'bad' = 'bad'): void {
+  private showToast(text: string): void {
     this.toast.textContent = text;
-    this.toast.classList.toggle('ok', kind === 'ok');
     this.toast.classList.add('show');
-    setTimeout(() => this.toast.classList.remove('show'), 2500);
+    setTimeout(() => this.toast.classList.remove('show'), 3500);
   }
 
+  private setScore(score: number, up: boolean): void {
+    if (this.me) this.me.score = score;
+    const text = String(score);
+    if (this.score.textContent !== text) this.score.textContent = text;
+    if (up) pulse(this.score);
+  }
+
+  /** The team chip: the team's shape in its colour, the team's name and the nickname (never cut). */
   private renderTeam(): void {
     if (!this.me) return;
     const names = t('teams.names', { returnObjects: true }) as unknown as string[];
     const team = this.me.team;
-    this.teamChip.innerHTML = shapeSvg(TEAM_SHAPES[team] ?? 'circle');
-    this.teamChip.append(` ${names[team] ?? team + 1} · ${this.me.name}`);
-    this.teamChip.style.background = TEAM_COLORS[team] ?? '#333';
+    const color = TEAM_COLORS[team] ?? '#888888';
+    this.chip.style.setProperty('--team', color);
+    this.chip.innerHTML = shapeSvg(TEAM_SHAPES[team] ?? 'circle', color);
+    this.chip.append(el('span', { className: 'sr-only' }, `${t('player.yourTeam')}: `), el('span', { className: 'team' }, names[team] ?? String(team + 1)), el('span', { className: 'nick' }, this.me.name));
   }
 
-  private tickTimer(): void {
+  /** The one clock: the time left in a question or a scenario round, updated on the second. */
+  private tickClock(): void {
+    if (this.clockTimer) clearTimeout(this.clockTimer);
+    this.clockTimer = null;
     const v = this.view;
-    if (!v || v.phase !== 'question' || this.rendered === 'ended') {
-      this.timer.textContent = '';
+    const timed = v && !this.ended && (v.phase === 'question' || v.phase === 'scenario');
+    if (!v || !timed) {
+      this.clock.hidden = true;
       return;
     }
-    this.timer.textContent = v.paused ? t('player.paused') : `${Math.ceil(timeLeftMs(v, this.clockOffset) / 1000)} s`;
+    this.clock.hidden = false;
+    const left = timeLeftMs(v, this.clockOffset);
+    const s = Math.ceil(left / 1000);
+    const text = v.paused ? t('player.pausedShort') : v.phase === 'question' ? t('player.seconds', { s }) : formatTime(left);
+    if (this.clock.textContent !== text) this.clock.textContent = text;
+    this.clock.classList.toggle('urgent', !v.paused && v.phase === 'question' && s <= ANNOUNCE_AT[0]);
+    if (v.phase === 'question' && !v.paused && this.myAnswer?.seq !== v.question.seq) {
+      for (const at of ANNOUNCE_AT) {
+        const key = `${v.question.seq}:${at}`;
+        if (s === at && !this.announced.has(key)) {
+          this.announced.add(key);
+          this.announcer.say(t('player.secondsLeft', { count: at }));
+        }
+      }
+    }
+    if (v.paused || left <= 0 || document.visibilityState === 'hidden') return;
+    // Wake up when the displayed second changes, not more often.
+    this.clockTimer = setTimeout(() => this.tickClock(), (left % 1000 || 1000) + 20);
   }
 
   private render(): void {
     const v = this.view;
     if (!v || !this.me || this.rendered === 'ended') return;
+    this.tickClock();
     if (v.phase === 'scenario' && !v.paused) {
-      if (!this.ops) {
-        this.ops = new OpsConsole((action) => send(this.room, 'scenario:action', { action }));
-        this.panel.replaceChildren(this.ops.root);
+      this.ops ??= new OpsConsole(
+        (action) => send(this.room, 'scenario:action', { action }),
+        (text) => this.announcer.say(text),
+      );
+      if (!this.ops.root.isConnected) {
         this.rendered = 'scenario';
+        this.show('scenario', [this.ops.root]);
       }
-      this.ops.update(v, this.me.playerId, this.clockOffset, timeLeftMs(v, this.clockOffset));
+      this.ops.update(v, this.me.playerId);
       return;
     }
     if (this.ops && v.phase !== 'scenario') this.ops = null;
-    if (this.ops) this.rendered = '';
-    const key = `${v.phase}|${v.question.seq}|${v.reveal.seq}|${this.answeredSeq}|${this.lastResult?.seq ?? 0}|${v.paused}|${v.roundIndex}|${v.scenario.reports.length}`;
+    const answered = this.myAnswer?.seq === v.question.seq;
+    const result = this.lastResult && this.lastResult.seq === v.reveal.seq ? this.lastResult : null;
+    const key = `${v.phase}|${v.question.seq}|${v.reveal.seq}|${answered}|${result?.seq ?? ''}|${v.paused}|${v.roundIndex}|${v.scenario.reports.length}|${this.standing?.score ?? ''}|${v.teams[this.me.team]?.rank ?? ''}`;
     if (key === this.rendered) return;
     this.rendered = key;
-    this.panel.replaceChildren(...this.content(v, this.me));
+    const nodes = this.content(v, this.me, answered, result);
+    this.show(`${v.phase}|${v.question.seq}|${v.paused}`, nodes);
+    if (v.phase === 'reveal') this.announcer.say(screens.revealAnnouncement(v, result, this.myAnswer?.seq === v.reveal.seq ? this.myAnswer.answer : null));
   }
 
-  private content(v: GameView, me: Me): Node[] {
-    if (v.paused && v.phase !== 'question') return [el('p', { className: 'big' }, t('player.paused'))];
+  private screenKey = '';
+
+  /** Puts a screen in the panel; a new screen starts at the top with its heading focused. */
+  private show(screen: string, nodes: Node[]): void {
+    const active = document.activeElement;
+    const focusHere = !active || active === document.body || this.panel.contains(active);
+    this.panel.replaceChildren(...nodes);
+    if (screen === this.screenKey) return;
+    this.screenKey = screen;
+    window.scrollTo({ top: 0 });
+    if (focusHere) this.panel.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }
+
+  private content(v: GameView, me: Me, answered: boolean, result: PlayerResult | null): Node[] {
+    if (v.paused && v.phase !== 'question') return screens.paused();
+    const teamName = (t('teams.names', { returnObjects: true }) as unknown as string[])[me.team] ?? String(me.team + 1);
     switch (v.phase) {
       case 'lobby':
-        return [el('h1', {}, t('player.welcome', { name: me.name })), el('p', {}, t('player.waitLobby'))];
+        return screens.lobby(me.name, teamName);
       case 'round-intro':
-        return [el('p', { className: 'muted' }, t('player.roundIntro', { n: v.roundIndex + 1, total: v.roundCount })), el('h1', {}, v.roundTitle), el('p', {}, t('player.getReady'))];
+        return screens.roundIntro(v);
       case 'question':
-        if (this.answeredSeq === v.question.seq) return [el('h2', {}, v.question.text), el('p', { className: 'big' }, t('player.answered'))];
-        return this.controls(v);
+        if (answered) return screens.waiting(v, this.myAnswer?.answer ?? null);
+        if (v.paused) return screens.paused();
+        return screens.question(v, (answer) => {
+          this.myAnswer = { seq: v.question.seq, answer };
+          send(this.room, 'answer', { seq: v.question.seq, answer });
+          this.rendered = '';
+          this.render();
+        });
       case 'reveal':
-        return this.revealContent(v);
+        return screens.reveal(v, result, this.myAnswer?.seq === v.reveal.seq ? this.myAnswer.answer : null);
       case 'leaderboard':
-        return [
-          el('h1', {}, t('player.teamRank', { rank: v.teams[me.team]?.rank ?? '-' })),
-          ...(this.lastResult ? [el('p', {}, t('player.rank', { rank: this.lastResult.rank, players: this.lastResult.players }))] : []),
-          el('p', { className: 'muted' }, t('player.leaderboard')),
-        ];
+        return screens.leaderboard(v, me.team, this.standing);
       case 'podium':
-        return [el('h1', {}, t('player.podium', { score: me.score })), el('p', {}, t('player.teamRank', { rank: v.teams[me.team]?.rank ?? '-' }))];
+        return screens.podium(v, me.team, me.score);
       case 'scenario':
-        return [el('h1', {}, v.scenario.title), el('p', {}, t('player.paused'))];
-      case 'scenario-report': {
-        const r = v.scenario.reports.find((x) => x.team === me.team);
-        if (!r) return [el('h1', {}, t('ops.report.title'))];
-        return [
-          el('h1', {}, t('ops.report.title')),
-          el('p', { className: 'big' }, t('player.points', { points: r.points })),
-          el('p', {}, `${t('ops.report.availability')}: ${(r.availability / 100).toFixed(2)} % · ${t('ops.report.p95')}: ${r.p95} ms`),
-          el('p', {}, t('player.teamRank', { rank: r.rankAfter })),
-          el('p', { className: 'why' }, v.scenario.concept),
-        ];
-      }
+        return screens.paused();
+      case 'scenario-report':
+        return screens.scenarioReport(v, me.team);
     }
-  }
-
-  private answer(seq: number, answer: AnswerPayload): void {
-    send(this.room, 'answer', { seq, answer });
-    this.panel.querySelectorAll('button').forEach((b) => (b.disabled = true));
-  }
-
-  private controls(v: GameView): Node[] {
-    const q = v.question;
-    const heading = el('h2', {}, q.text);
-    const choiceButton = (text: string, i: number, onclick: () => void) => {
-      const b = el('button', { className: 'answer', onclick });
-      b.style.background = ANSWER_COLORS[i % 4] ?? '#333';
-      b.innerHTML = shapeSvg(ANSWER_SHAPES[i % 4] ?? 'circle');
-      b.append(el('span', {}, text));
-      return b;
-    };
-    switch (q.type) {
-      case 'single':
-      case 'poll': {
-        const grid = el('div', { className: 'answers' }, ...q.options.map((o, i) => choiceButton(o, i, () => this.answer(q.seq, { kind: 'choice', index: i }))));
-        return [heading, ...(q.type === 'poll' ? [el('p', { className: 'muted' }, t('player.pollHint'))] : []), grid];
-      }
-      case 'truefalse':
-        return [heading, el('div', { className: 'answers two' }, choiceButton(t('answer.true'), 0, () => this.answer(q.seq, { kind: 'choice', index: 0 })), choiceButton(t('answer.false'), 1, () => this.answer(q.seq, { kind: 'choice', index: 1 })))];
-      case 'multi': {
-        this.draft = [];
-        const sendBtn = el('button', { className: 'primary', textContent: t('player.send'), disabled: true });
-        const buttons = q.options.map((o, i) => {
-          const b = choiceButton(o, i, () => {
-            const on = !this.draft.includes(i);
-            this.draft = on ? [...this.draft, i] : this.draft.filter((x) => x !== i);
-            b.setAttribute('aria-pressed', String(on));
-            sendBtn.disabled = this.draft.length === 0;
-          });
-          b.setAttribute('aria-pressed', 'false');
-          return b;
-        });
-        sendBtn.onclick = () => this.answer(q.seq, { kind: 'multi', indices: [...this.draft].sort() });
-        return [heading, el('p', { className: 'muted' }, t('player.multiHint')), el('div', { className: 'answers' }, ...buttons), sendBtn];
-      }
-      case 'order': {
-        this.draft = [];
-        const sendBtn = el('button', { className: 'primary', textContent: t('player.send'), disabled: true });
-        const badges: HTMLElement[] = [];
-        const buttons = q.options.map((o, i) => {
-          const badge = el('span', { className: 'badge' });
-          badges[i] = badge;
-          const b = el('button', { className: 'order-item' }, badge, el('span', {}, o));
-          b.onclick = () => {
-            if (this.draft.includes(i)) return;
-            this.draft.push(i);
-            badge.textContent = String(this.draft.length);
-            b.setAttribute('aria-pressed', 'true');
-            sendBtn.disabled = this.draft.length !== q.options.length;
-          };
-          b.setAttribute('aria-pressed', 'false');
-          return b;
-        });
-        const reset = el('button', {
-          className: 'secondary',
-          textContent: t('player.reset'),
-          onclick: () => {
-            this.draft = [];
-            badges.forEach((bd) => (bd.textContent = ''));
-            buttons.forEach((b) => b.setAttribute('aria-pressed', 'false'));
-            sendBtn.disabled = true;
-          },
-        });
-        sendBtn.onclick = () => this.answer(q.seq, { kind: 'order', order: [...this.draft] });
-        return [heading, el('p', { className: 'muted' }, t('player.orderHint')), el('div', { className: 'order' }, ...buttons), el('div', { className: 'row' }, reset, sendBtn)];
-      }
-      case 'numeric': {
-        const mid = q.min + Math.round((q.max - q.min) / 2 / q.step) * q.step;
-        this.numeric = mid;
-        const output = el('output', { className: 'value' }, `${mid} ${q.unit}`);
-        const slider = el('input', { type: 'range', min: String(q.min), max: String(q.max), step: String(q.step), value: String(mid) });
-        slider.setAttribute('aria-label', q.text);
-        slider.oninput = () => {
-          this.numeric = Number(slider.value);
-          output.textContent = `${slider.value} ${q.unit}`;
-        };
-        const sendBtn = el('button', { className: 'primary', textContent: t('player.send'), onclick: () => this.answer(q.seq, { kind: 'numeric', value: this.numeric ?? mid }) });
-        return [heading, el('p', { className: 'muted' }, t('player.numericHint')), output, slider, sendBtn];
-      }
-      default:
-        return [heading];
-    }
-  }
-
-  private revealContent(v: GameView): Node[] {
-    const r = this.lastResult && this.lastResult.seq === v.reveal.seq ? this.lastResult : null;
-    const q = v.question;
-    const out: Node[] = [];
-    if (q.type === 'poll') out.push(el('h1', {}, t('player.pollDone')));
-    else if (!r || (r.credit === 0 && r.points === 0 && !this.answeredFor(v))) out.push(el('h1', { className: 'bad' }, t('player.noAnswer')));
-    else if (r.correct) out.push(el('h1', { className: 'good' }, t('player.correct')));
-    else if (r.credit > 0) out.push(el('h1', { className: 'warn' }, t('player.partial')));
-    else out.push(el('h1', { className: 'bad' }, t('player.wrong')));
-    if (r && r.points > 0) out.push(el('p', { className: 'big' }, t('player.points', { points: r.points })));
-    if (r && r.streak > 1) out.push(el('p', {}, t('player.streak', { count: r.streak })));
-    if (r) out.push(el('p', { className: 'muted' }, t('player.rank', { rank: r.rank, players: r.players })));
-    const right = rightAnswerText(v);
-    if (right) out.push(el('p', { className: 'right' }, right));
-    if (v.reveal.explanation) out.push(el('p', { className: 'why' }, v.reveal.explanation));
-    return out;
-  }
-
-  private answeredFor(v: GameView): boolean {
-    return this.answeredSeq === v.reveal.seq;
   }
 }

@@ -1,9 +1,10 @@
 // The student join page. It is the first thing a phone loads, so it stays small: the form works
-// as soon as this module runs; the SDK loads on the first tap of "Join" (and is prefetched when
-// the page is idle), Phaser and the game views only after joining.
+// as soon as this module runs; the SDK and the game views load on the first tap of "Join" (and
+// are prefetched when the page is idle). The phone never loads Phaser: its screens are DOM.
 import { applyI18n, initI18n, list, t } from '../i18n.ts';
 import { GAME } from '../../../shared/constants.ts';
 import { joinFailure } from '../net/endpoint.ts';
+import { randomNickname } from './names.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const CODE_RE = new RegExp(`^[${GAME.codeAlphabet}]{${GAME.codeLength}}$`);
@@ -14,11 +15,7 @@ function cleanCode(raw: string): string {
 }
 
 function randomName(): string {
-  const adjectives = list('names.adjectives');
-  const animals = list('names.animals');
-  const a = adjectives[Math.floor(Math.random() * adjectives.length)] ?? '';
-  const b = animals[Math.floor(Math.random() * animals.length)] ?? '';
-  return (document.documentElement.lang === 'es' ? `${b} ${a}` : `${a} ${b}`).slice(0, GAME.nameMaxChars);
+  return randomNickname(list('names.adjectives'), list('names.animals'), document.documentElement.lang, GAME.nameMaxChars);
 }
 
 function storedSeat(code: string): { seat: string; name: string } | null {

@@ -1,6 +1,5 @@
 // Scene keys, in one place.
 export const SCENES = {
-  playerBackdrop: 'player-backdrop',
   hostLobby: 'host-lobby',
   hostRoundIntro: 'host-round-intro',
   hostQuestion: 'host-question',
