@@ -282,6 +282,7 @@ export const en = {
     isOff: 'off',
     rateLabel: 'Rate limit',
     zoneCount: 'Zone {{zone}}: {{up}} running, {{wanted}} wanted',
+    perInstance: '+1: {{cost}} cr',
     autoscaleState: 'Autoscaling on, target {{pct}} %',
     alertLine: 'Alert #{{id}} ({{severity}}), fired {{ago}}',
     ago: '{{s}} s ago',

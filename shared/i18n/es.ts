@@ -283,6 +283,7 @@ export const es: Catalog = {
     isOff: 'desactivado',
     rateLabel: 'Límite de peticiones',
     zoneCount: 'Zona {{zone}}: {{up}} en marcha, {{wanted}} pedidas',
+    perInstance: '+1: {{cost}} cr',
     autoscaleState: 'Autoescalado activado, objetivo {{pct}} %',
     alertLine: 'Alerta n.º {{id}} ({{severity}}), saltó {{ago}}',
     ago: 'hace {{s}} s',

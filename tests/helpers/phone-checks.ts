@@ -42,6 +42,8 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
         const tops = new Set(rects.map((rc) => Math.round(rc.top / 4)));
         if (tops.size > 1) problems.push({ what: `word broken across lines: "${m[0]}"`, where: describe(parent) });
         if (rects.some((rc) => rc.right > vw + 1 || rc.left < -1)) problems.push({ what: `word runs off the screen: "${m[0]}"`, where: describe(parent) });
+        const box = parent.closest('button, a, select, .chip')?.getBoundingClientRect();
+        if (box && rects.some((rc) => rc.right > box.right + 1 || rc.left < box.left - 1 || rc.bottom > box.bottom + 1 || rc.top < box.top - 1)) problems.push({ what: `word spills out of its control: "${m[0]}"`, where: describe(parent) });
       }
     }
     // controls: size and reachability

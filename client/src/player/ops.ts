@@ -234,7 +234,7 @@ export class OpsConsole {
   }
 
   /** A button that sends an action, labelled with what a tap does and what it costs. */
-  private actionButton(label: (d: OpsDetailView) => string, action: (d: OpsDetailView) => SimAction, opts: { enabled?: (d: OpsDetailView) => boolean; className?: string } = {}): HTMLButtonElement {
+  private actionButton(label: (d: OpsDetailView) => string, action: (d: OpsDetailView) => SimAction, opts: { enabled?: (d: OpsDetailView) => boolean; className?: string; /** the cost goes in the accessible name and next to the button, not on it */ bare?: boolean } = {}): HTMLButtonElement {
     let last: OpsDetailView | null = null;
     const b = el('button', { type: 'button', className: `act ${opts.className ?? ''}`.trim() });
     b.onclick = () => {
@@ -247,7 +247,7 @@ export class OpsConsole {
     this.updaters.push(({ d }) => {
       last = d;
       const cost = costWith([d.desiredA, d.desiredB], action(d));
-      setText(b, `${label(d)} · ${cost === 0 ? t('ops.free') : t('ops.cost', { cost })}`);
+      setText(b, opts.bare ? label(d) : `${label(d)} · ${cost === 0 ? t('ops.free') : t('ops.cost', { cost })}`);
       // An action the team cannot afford is greyed out rather than refused after a tap.
       b.disabled = (opts.enabled ? !opts.enabled(d) : false) || cost > d.credits;
     });
@@ -287,10 +287,10 @@ export class OpsConsole {
       const desired = (d: OpsDetailView) => (zone === 'a' ? d.desiredA : d.desiredB);
       const up = (d: OpsDetailView) => (zone === 'a' ? d.instancesA : d.instancesB);
       const count = el('span', { className: 'count' });
-      this.updaters.push(({ d }) => setText(count, t('ops.zoneCount', { zone: Z, up: up(d), wanted: desired(d) })));
+      this.updaters.push(({ d }) => setText(count, `${t('ops.zoneCount', { zone: Z, up: up(d), wanted: desired(d) })} · ${t('ops.perInstance', { cost: ACTIONS.scale.cost })}`));
       const step = (delta: -1 | 1) => {
         const to = (d: OpsDetailView) => Math.max(0, Math.min(APP.maxPerZone, desired(d) + delta));
-        const b = this.actionButton(() => (delta < 0 ? '−' : '+'), (d) => ({ type: 'scale', zone, count: to(d) }), { enabled: (d) => to(d) !== desired(d), className: 'step-btn' });
+        const b = this.actionButton(() => (delta < 0 ? '−' : '+'), (d) => ({ type: 'scale', zone, count: to(d) }), { enabled: (d) => to(d) !== desired(d), className: 'step-btn', bare: true });
         this.updaters.push(({ d }) => {
           const cost = costWith([d.desiredA, d.desiredB], { type: 'scale', zone, count: to(d) });
           b.setAttribute('aria-label', `${t('ops.actions.scale')} ${t('ops.zone', { zone: Z })} → ${to(d)} · ${cost === 0 ? t('ops.free') : t('ops.cost', { cost })}`);
