@@ -47,7 +47,7 @@ export const en = {
     waitLobby: 'Look at the big screen: the game starts soon.',
     roundIntro: 'Round {{n}} of {{total}}',
     getReady: 'Get ready…',
-    answered: 'Answer sent. Waiting for the others…',
+    answered: 'Waiting for the others…',
     send: 'Send answer',
     reset: 'Start over',
     orderHint: 'Tap the items in the right order.',

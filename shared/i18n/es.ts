@@ -48,7 +48,7 @@ export const es: Catalog = {
     waitLobby: 'Mira la pantalla grande: la partida empieza pronto.',
     roundIntro: 'Ronda {{n}} de {{total}}',
     getReady: 'Prepárate…',
-    answered: 'Respuesta enviada. Esperando al resto…',
+    answered: 'Esperando al resto…',
     send: 'Enviar respuesta',
     reset: 'Empezar de nuevo',
     orderHint: 'Toca los elementos en el orden correcto.',
