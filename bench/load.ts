@@ -4,7 +4,8 @@
 // Without --url it starts the server itself (dist/server/main.js, built by the npm script) with short
 // questions and LOG_LEVEL=warn, and measures that process's CPU and RSS from /proc. With --url
 // the server's CPU/RSS are reported only if --pid names its process on this machine (and the
-// server should run with a high RATE_LIMIT_PER_MINUTE: all games are created from one address).
+// server should run with a high RATE_LIMIT_PER_MINUTE and JOIN_LIMIT_* settings: all games are
+// created and joined from one address).
 // Prints progress lines, then a JSON summary as the LAST line.
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';

@@ -37,6 +37,10 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Ben
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
+      // every bot joins from this one address
+      JOIN_LIMIT_PER_GAME: '1000000',
+      JOIN_LIMIT_PER_ADDRESS: '1000000',
+      JOIN_FAILURES_PER_MINUTE: '1000000',
       REDIS_URL: '',
       DATABASE_URL: '',
       ...env,

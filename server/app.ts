@@ -32,6 +32,8 @@ import { createAdminRouter } from './http/admin.ts';
 import { requestLog } from './http/request-log.ts';
 import { onlyMethods, rateLimit } from './http/rate-limit.ts';
 import { installFrontDoor } from './http/front-door.ts';
+import { createJoinGuard } from './http/join-limits.ts';
+import { clientIp, compileTrust } from './http/client-ip.ts';
 
 export const VERSION = '0.1.0';
 
@@ -82,6 +84,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   const planner = createPlanner(bank, store.sets);
   const { presence, driver } = await presenceAndDriver(config);
   const httpServer = http.createServer();
+  const trust = compileTrust(config.trustProxy);
   const startedAt = Date.now();
   let draining = false;
   // A code is taken while a room has it, and for good once any game was saved under it.
@@ -100,7 +103,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
     gracefullyShutdown: false,
     express: (app: express.Application) => {
       app.disable('x-powered-by');
-      app.set('trust proxy', 'loopback');
+      app.set('trust proxy', trust);
       app.use(requestLog({ log, observe: metrics.http }));
       app.use(compression());
       app.use(createMetricsRouter(metrics.registry));
@@ -146,7 +149,8 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
       // A class joining at once is a burst of connections; while the loop is busy for a moment
       // they wait in the kernel's accept queue. Node's default (511) overflowed at 3,000 phones.
       await gameServer.listen(config.port, config.host, 4096);
-      installFrontDoor(httpServer, { onRefused: metrics.matchmakeRefused });
+      const joins = createJoinGuard(presence, { perGame: config.joinLimitPerGame, perAddress: config.joinLimitPerAddress, failures: config.joinFailuresPerMinute }, log);
+      installFrontDoor(httpServer, { clientIp: (req) => clientIp(req, trust), joins, onRefused: metrics.matchmakeRefused });
       const address = httpServer.address();
       return typeof address === 'object' && address ? address.port : config.port;
     },

@@ -17,6 +17,14 @@ function findRoot(from: string): string {
   }
 }
 
+/**
+ * Join limits per client address and minute. A school is one address behind its NAT: a class of
+ * 40 joining, then every phone reloading twice, is 120 seatings into one game; ten classes
+ * starting at once stay under the overall limit. A typo'd code is a failure: 30 a minute let a
+ * room of students mistype freely, while guessing one of 100 live games takes ~200 days.
+ */
+export const JOIN_DEFAULTS = { perGame: 150, perAddress: 600, failures: 30 } as const;
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -58,6 +66,22 @@ export interface Config {
   readonly adminToken: string | undefined;
   /** Creations (POST /api/games, POST/PUT /api/sets) allowed per client IP per minute, per route. */
   readonly rateLimitPerMinute: number;
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Express's `trust proxy`):
+   * `loopback` (the default: a proxy on this machine), a comma-separated list of addresses or
+   * CIDRs, a hop count, `true` (everyone: only behind a proxy that overwrites the header) or `false`.
+   */
+  readonly trustProxy: boolean | number | string;
+  /** Seating requests (joinById, reconnect) per client address per minute: into one game, and in all. */
+  readonly joinLimitPerGame: number;
+  readonly joinLimitPerAddress: number;
+  /** Seating requests that fail (no such game, locked…) per client address per minute before joins pause. */
+  readonly joinFailuresPerMinute: number;
+  /**
+   * Origins (scheme://host[:port]) whose pages may call the API and open game sockets besides the
+   * page's own: PUBLIC_URL's origin and ALLOWED_ORIGINS (comma-separated).
+   */
+  readonly allowedOrigins: readonly string[];
 }
 
 function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
@@ -91,6 +115,32 @@ function publicUrl(raw: string | undefined): string | undefined {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const v = (raw ?? '').trim();
+  if (v === '') return 'loopback';
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+function origins(env: NodeJS.ProcessEnv): string[] {
+  const out: string[] = [];
+  for (const [key, raw] of [['PUBLIC_URL', env.PUBLIC_URL], ...(env.ALLOWED_ORIGINS ?? '').split(',').map((o) => ['ALLOWED_ORIGINS', o] as const)] as const) {
+    const v = (raw ?? '').trim();
+    if (v === '') continue;
+    let origin: string;
+    try {
+      origin = new URL(v).origin;
+    } catch {
+      throw new Error(`${key} must hold URLs such as https://arena.example.org (got "${v}")`);
+    }
+    if (origin === 'null') throw new Error(`${key} must hold http or https URLs (got "${v}")`);
+    out.push(origin);
+  }
+  return [...new Set(out)];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int(env, 'PORT', 2567, 0, 65535);
   const questionSeconds = env.QUESTION_SECONDS ? int(env, 'QUESTION_SECONDS', 20, 1, 600) : null;
@@ -116,5 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     adminToken: env.ADMIN_TOKEN || undefined,
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    joinLimitPerGame: int(env, 'JOIN_LIMIT_PER_GAME', JOIN_DEFAULTS.perGame, 1, 1_000_000),
+    joinLimitPerAddress: int(env, 'JOIN_LIMIT_PER_ADDRESS', JOIN_DEFAULTS.perAddress, 1, 1_000_000),
+    joinFailuresPerMinute: int(env, 'JOIN_FAILURES_PER_MINUTE', JOIN_DEFAULTS.failures, 1, 1_000_000),
+    allowedOrigins: origins(env),
   };
 }

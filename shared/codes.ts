@@ -12,6 +12,11 @@ export const JOIN_ERROR = {
   game_full: 4406,
   bad_host: 4407,
   bad_request: 4408,
+  /**
+   * Too many joins from the client's address (the matchmaker's per-address limits). The refusal
+   * is an HTTP 429 from the matchmaker, and the SDK reports the HTTP status as the error's code.
+   */
+  too_many: 429,
 } as const;
 
 /** Close codes the room uses when it removes a client itself. */

@@ -2,7 +2,6 @@
 // checks the workbook's bounds, then lets the spreadsheet reader build the grid of the first sheet
 // that holds anything, and posts it back as text cells. Nothing here touches the main event loop.
 import { parentPort, workerData } from 'node:worker_threads';
-import readXlsxFile from 'read-excel-file/node';
 import { checkWorkbookBounds } from './xlsx-bounds.ts';
 
 export type WorkerReply = { ok: true; rows: string[][] } | { ok: false; message: string };
@@ -18,6 +17,8 @@ async function read(bytes: Uint8Array): Promise<WorkerReply> {
   const problem = checkWorkbookBounds(buf);
   if (problem) return { ok: false, message: problem.message };
   try {
+    // Loaded only for a workbook within bounds: a refused one costs no more than the check.
+    const { default: readXlsxFile } = await import('read-excel-file/node');
     const sheets = (await readXlsxFile(buf)) as { sheet: string; data: unknown[][] }[];
     const sheet = sheets.find((s) => s.data.some((row) => row.some((c) => cellText(c).trim() !== '')));
     return { ok: true, rows: sheet ? sheet.data.map((cells) => cells.map(cellText)) : [] };

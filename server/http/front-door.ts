@@ -4,9 +4,12 @@
 // and /matchmake/reconnect/<code>. The generic create, join and joinOrCreate (and anything else
 // under /matchmake) get a readable 404 here; rooms also refuse create options that do not carry
 // the server's grant (server/codes.ts), and matchMaker.controller exposes only those two methods.
+// Seating requests are counted per client address (join-limits.ts): too many into one game, in
+// all, or failing (guessed codes) get a 429 with the seconds to wait.
 import type http from 'node:http';
 import { GAME } from '../../shared/constants.ts';
 import { GAME_CODE_PATTERN } from '../../shared/protocol.ts';
+import type { JoinGuard } from './join-limits.ts';
 
 type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -38,7 +41,10 @@ export function matchmakeRoute(method: string, path: string): { ok: true; method
 }
 
 export interface FrontDoorDeps {
-  /** Called for each matchmaking request refused here (a metric). */
+  /** The client's address (TRUST_PROXY decides whether a proxy's header counts). */
+  readonly clientIp: (req: http.IncomingMessage) => string;
+  readonly joins: JoinGuard;
+  /** Called for each matchmaking request refused here (a metric), by reason: route, size, failures, game, address. */
   readonly onRefused?: (reason: string) => void;
 }
 
@@ -46,7 +52,7 @@ export interface FrontDoorDeps {
  * Puts the front door before the server's request listeners (Colyseus's router and Express).
  * Call after the server listens: Colyseus binds its listener then.
  */
-export function installFrontDoor(server: http.Server, deps: FrontDoorDeps = {}): void {
+export function installFrontDoor(server: http.Server, deps: FrontDoorDeps): void {
   const inner = server.listeners('request') as Listener[];
   server.removeAllListeners('request');
   const pass: Listener = (req, res) => {
@@ -71,6 +77,20 @@ export function installFrontDoor(server: http.Server, deps: FrontDoorDeps = {}):
       req.resume();
       return;
     }
-    pass(req, res);
+    const ip = deps.clientIp(req);
+    void deps.joins.admit(ip, route.code).then((verdict) => {
+      if (!verdict.ok) {
+        deps.onRefused?.(verdict.limit);
+        sendJson(res, 429, { error: verdict.error }, { 'Retry-After': String(verdict.retryAfter) });
+        req.resume();
+        return;
+      }
+      res.once('finish', () => {
+        if (res.statusCode >= 400) void deps.joins.failed(ip);
+      });
+      pass(req, res);
+    }).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { error: 'The join could not be handled. Try again.' });
+    });
   });
 }

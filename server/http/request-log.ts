@@ -21,17 +21,39 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** A bounded label for metrics: ids and codes become ":id", static files "static". */
+/**
+ * Every route label /metrics can carry: a fixed list, so no request can add a series. An
+ * unknown path under /api is "/api/other"; any other path is "static" (GET/HEAD) or "other".
+ * Each new route of the app gets a line here.
+ */
+const ROUTES: readonly (readonly [RegExp, string])[] = [
+  [/^\/api\/games\/?$/, '/api/games'],
+  [/^\/api\/games\/[^/]+\/(qr\.svg|join-url|results|answers\.csv|scenarios\.csv|downloads)$/, '/api/games/:id/$1'],
+  [/^\/api\/sets\/?$/, '/api/sets'],
+  [/^\/api\/sets\/(template\.csv|example\.json)$/, '/api/sets/$1'],
+  [/^\/api\/sets\/[^/]+$/, '/api/sets/:id'],
+  [/^\/api\/sets\/[^/]+\/(export\.csv|export\.json)$/, '/api/sets/:id/$1'],
+  [/^\/api(\/|$)/, '/api/other'],
+  [/^\/(healthz|readyz|metrics)$/, '/$1'],
+  [/^\/admin(\/|$)/, '/admin'],
+  [/^\/matchmake(\/|$)/, '/matchmake'],
+  [/^\/$/, '/'],
+  [/^\/host\/?$/, '/host'],
+  [/^\/host\/(sets|results)\/?$/, '/host/$1'],
+];
+
+export const ROUTE_LABELS: readonly string[] = [
+  '/api/games', ...['qr.svg', 'join-url', 'results', 'answers.csv', 'scenarios.csv', 'downloads'].map((r) => `/api/games/:id/${r}`),
+  '/api/sets', '/api/sets/template.csv', '/api/sets/example.json', '/api/sets/:id', '/api/sets/:id/export.csv', '/api/sets/:id/export.json', '/api/other',
+  '/healthz', '/readyz', '/metrics', '/admin', '/matchmake', '/', '/host', '/host/sets', '/host/results', 'static', 'other',
+];
+
+/** A label from ROUTE_LABELS for the request's path. */
 export function routeLabel(method: string, path: string): string {
-  if (QUIET.has(path)) return path;
-  if (path.startsWith('/admin')) return '/admin';
-  if (path.startsWith('/matchmake/')) return '/matchmake';
-  if (path.startsWith('/api/')) {
-    const parts = path.split('/').slice(1, 6);
-    const literal = /^(template\.csv|example\.json|export\.csv|export\.json|qr\.svg|join-url)$/;
-    return '/' + parts.map((p, i) => (i < 2 || literal.test(p) ? p : ':id')).join('/');
+  for (const [re, label] of ROUTES) {
+    const m = re.exec(path);
+    if (m) return label.replace('$1', m[1] ?? '');
   }
-  if (path === '/' || path === '/host' || path === '/host/') return path;
   return method === 'GET' || method === 'HEAD' ? 'static' : 'other';
 }
 

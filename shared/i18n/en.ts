@@ -23,6 +23,7 @@ export const en = {
       banned: 'The teacher removed this nickname from the game.',
       ended: 'This game has ended.',
       full: 'This game is full: ask the teacher.',
+      tooMany: 'Too many join attempts from this network. Wait a minute and try again.',
       seat: 'Your seat was not found. Join again with your nickname.',
       network: "Can't reach the game server at {{host}}. Are you on the classroom Wi-Fi? Connect to it and try again.",
       slow: 'The connection was too slow to take your seat. Try again.',

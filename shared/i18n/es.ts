@@ -24,6 +24,7 @@ export const es: Catalog = {
       banned: 'El profesor quitó este apodo de la partida.',
       ended: 'Esta partida ha terminado.',
       full: 'Esta partida está llena: avisa al profesor.',
+      tooMany: 'Hay demasiados intentos de entrar desde esta red. Espera un minuto e inténtalo de nuevo.',
       seat: 'No encontramos tu puesto. Vuelve a unirte con tu apodo.',
       network: 'No se puede llegar al servidor del juego en {{host}}. ¿Estás en el wifi del aula? Conéctate y vuelve a intentarlo.',
       slow: 'La conexión fue demasiado lenta para tomar tu lugar. Vuelve a intentarlo.',

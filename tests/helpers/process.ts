@@ -14,7 +14,7 @@ export interface ServerProcess {
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
   const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, ensureServerBuilt()], {
     cwd: ROOT_DIR,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000', JOIN_LIMIT_PER_GAME: '1000000', JOIN_LIMIT_PER_ADDRESS: '1000000', JOIN_FAILURES_PER_MINUTE: '1000000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -28,7 +28,7 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ua-test-'));
-  const config: Config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUESTION_SECONDS: '3', ROUND_INTRO_MS: '200', TICK_MS: '20', PATCH_RATE_MS: '30', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const config: Config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUESTION_SECONDS: '3', ROUND_INTRO_MS: '200', TICK_MS: '20', PATCH_RATE_MS: '30', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', JOIN_LIMIT_PER_GAME: '1000000', JOIN_LIMIT_PER_ADDRESS: '1000000', JOIN_FAILURES_PER_MINUTE: '1000000', ...env });
   const server = await createGameServer(config, createLogger(config.logLevel));
   await server.listen();
   const url = `http://127.0.0.1:${port}`;

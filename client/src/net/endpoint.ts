@@ -45,6 +45,7 @@ const REFUSALS: Readonly<Record<number, string>> = {
   [JOIN_ERROR.seat]: 'seat',
   [JOIN_ERROR.ended]: 'ended',
   [JOIN_ERROR.game_full]: 'full',
+  [JOIN_ERROR.too_many]: 'tooMany',
 };
 
 export function joinFailure(err: unknown, ctx: { code: string; host: string }): { key: string; vars: Record<string, string> } {
