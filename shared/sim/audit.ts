@@ -8,6 +8,10 @@
 //   - the harmful script scores below doing nothing (on every seed);
 //   - the recommended response is humanly playable: no action in the first 10 real seconds of
 //     the round, none earlier than 10 real seconds after the first symptom a phone shows.
+// A calm card (no timeline: a game day, where the teacher injects the faults live) has nothing
+// to respond to, so it is held to being calm instead: doing nothing meets the SLO and shows no
+// symptom, it recommends nothing, no generic strategy beats doing nothing, and its harmful
+// script still scores below it.
 // `npm run sim -- --audit [--json]` prints it; tests/shared/sim/audit.test.ts runs it.
 import { LIVE_TICKS_PER_SECOND } from './constants.ts';
 import { createRun, stepRun } from './engine.ts';
@@ -138,11 +142,17 @@ function play(card: ScenarioCard, seed: number, log: readonly ActionLogEntry[]):
 export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.seeds, tps = LIVE_TICKS_PER_SECOND): AuditRow {
   const scores = {} as Record<Strategy, number[]>;
   const availability = {} as Record<Strategy, number>;
+  let calmSlo: boolean[] = [];
   for (const s of STRATEGIES) {
     const log = strategyLog(card, s, tps);
     const reports = seeds.map((seed) => play(card, seed, log));
     scores[s] = reports.map((r) => r.score);
     availability[s] = reports.reduce((sum, r) => sum + r.availability, 0) / reports.length;
+    if (s === 'nothing') calmSlo = reports.map((r) => r.sloMet);
+  }
+  if (card.timeline.length === 0) {
+    const symptom = firstSymptom(card, seeds[0] ?? 1);
+    return { card: card.id, scores, availability, firstSymptomTick: symptom, problems: calmProblems(card, seeds, scores, calmSlo, symptom) };
   }
   const problems: string[] = [];
   seeds.forEach((seed, i) => {
@@ -164,6 +174,20 @@ export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.s
     }
   }
   return { card: card.id, scores, availability, firstSymptomTick: symptom, problems };
+}
+
+/** The rules of a calm card (see the top of this file). */
+function calmProblems(card: ScenarioCard, seeds: readonly number[], scores: Record<Strategy, number[]>, sloMet: readonly boolean[], symptom: number): string[] {
+  const problems: string[] = [];
+  if (card.recommended.length > 0) problems.push('a calm card has nothing to respond to: it recommends no action');
+  if (symptom >= 0) problems.push(`calm card: with nothing done a phone shows a symptom at tick ${symptom}`);
+  seeds.forEach((seed, i) => {
+    const none = scores.nothing[i]!;
+    if (!sloMet[i]) problems.push(`seed ${seed}: calm card, and doing nothing misses the SLO`);
+    if (scores.harmful[i]! >= none) problems.push(`seed ${seed}: harmful ${scores.harmful[i]} is not below nothing ${none}`);
+    for (const g of GENERIC) if (scores[g][i]! > none) problems.push(`seed ${seed}: ${g} ${scores[g][i]} beats doing nothing ${none} on a calm card`);
+  });
+  return problems;
 }
 
 export function audit(cards: readonly ScenarioCard[], seeds: readonly number[] = AUDIT.seeds, tps = LIVE_TICKS_PER_SECOND): AuditResult {

@@ -4,10 +4,12 @@
 //   const { metrics, events } = stepRun(run, actionsThisTick); // mutates run; metrics is reused next tick
 //   summarize(run) → what screens show; runReport(run) → the end-of-round report
 //   replay(card, seed, [{ tick, action }], options) → the same report, byte for byte
+//   injectFault(run, event) → a fault from outside the card starts at the next step (a teacher's game day)
 //
 // A run is plain JSON data (RNG state inside): JSON.parse(JSON.stringify(run)) resumes exactly.
 // validateAction answers { ok } or { ok: false, code, reason } and never throws.
 export { createRun, stepRun } from './engine.ts';
+export { injectFault } from './timeline.ts';
 export { currentMetrics, runReport, summarize, replay, playToEnd, budgetSpent } from './report.ts';
 export type { SimSummary } from './report.ts';
 export { incidentSignal, livesFor, recentAvailability, parseIncidentParams } from './signal.ts';

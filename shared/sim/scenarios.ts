@@ -326,6 +326,28 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       { tick: 712, action: { type: 'rollback' } },
     ],
   }),
+  card({
+    // A calm card: no scripted fault. The teacher injects the incidents live (a game day,
+    // shared/rules/faults.ts); the audit holds it to staying calm when nobody does.
+    id: 'game-day',
+    topic: 'fault-tolerance',
+    title: { es: 'Game day: quien facilita provoca los fallos', en: 'Game day: the facilitator breaks things' },
+    description: {
+      es: 'Una noche tranquila: tráfico normal y nada programado. Durante la ronda, quien facilita provocará fallos sin avisar. Vigilen los paneles y hablen antes de tocar nada.',
+      en: 'A calm evening: normal traffic and nothing scheduled. During the round the facilitator will break things without warning. Watch the dashboards and talk before you touch anything.',
+    },
+    concept: {
+      es: 'Un game day ensaya incidentes a propósito. Para quien facilita: ¿quién lo nota primero, las alertas o los usuarios? ¿El equipo habla antes de actuar? ¿Arregla la causa o sólo el síntoma? ¿Cuánto tarda en detectar y en recuperar?',
+      en: 'A game day rehearses incidents on purpose. For the facilitator: who notices first, the alerts or the users? Does the team talk before acting? Does it fix the cause or only the symptom? How long do detection and recovery take?',
+    },
+    timeline: [],
+    recommended: [],
+    // "it is calm, save money": one instance per zone cannot carry normal traffic
+    harmful: [
+      { tick: 120, action: { type: 'scale', zone: 'a', count: 1 } },
+      { tick: 120, action: { type: 'scale', zone: 'b', count: 1 } },
+    ],
+  }),
 ];
 
 export function getScenario(id: string): ScenarioCard | undefined {

@@ -1,9 +1,11 @@
 // The card's timeline: faults and load changes start (each opens an incident) and, when they
-// have a duration, end. Also how an incident's fault is marked ended when the team fixed it.
+// have a duration, end; faults injected from outside the card (injectFault) run the same way.
+// Also how an incident's fault is marked ended when the team fixed it.
 import * as K from './constants.ts';
 import type { Emit } from './events.ts';
 import { crash } from './fleet.ts';
-import type { EventType, Incident, IncidentComponent, ScenarioEvent, SimRun } from './types.ts';
+import type { EventType, Incident, IncidentComponent, ScenarioEvent, SimRun, TimelineEntry } from './types.ts';
+import { curveFactor, spikeFactor } from './stages/traffic.ts';
 import { nextFloat } from './rng.ts';
 
 const DT = K.TICK_SECONDS;
@@ -21,6 +23,25 @@ export function endFault(run: SimRun, cause: EventType, t: number): void {
   for (const inc of run.incidents) if (inc.cause === cause && inc.faultEndedAt < 0) inc.faultEndedAt = t;
 }
 
+/**
+ * The one entry point for a fault from outside the card (a teacher's game day): `event` becomes a
+ * timeline entry of this run at its current tick, so the next stepRun starts it exactly as it
+ * starts a card's entry (an incident, the same effects, an end after its duration). Replays call
+ * it at the same tick before the same step, so they stay byte-identical. A traffic spike also
+ * joins the run's spikes and the expected user requests the error budget is measured against.
+ */
+export function injectFault(run: SimRun, event: ScenarioEvent): void {
+  if (run.tick >= run.durationTicks) return;
+  (run.injected ??= []).push({ at: run.tick * DT, event });
+  if (event.type !== 'traffic-spike') return;
+  const before = run.spikes.slice();
+  run.spikes.push(run.tick, event.rampSec, event.duration, event.factor);
+  const tr = run.card.traffic;
+  for (let t = run.tick; t < run.durationTicks; t++) {
+    run.expectedFresh += tr.baseRps * curveFactor(tr.curve, t * DT) * (spikeFactor(run.spikes, t) - spikeFactor(before, t)) * DT;
+  }
+}
+
 /** Starts what the timeline schedules at tick t, announces planned ones, ends what has run its duration. */
 export function runTimeline(run: SimRun, t: number, emit: Emit): void {
   const tl = run.card.timeline;
@@ -30,6 +51,8 @@ export function runTimeline(run: SimRun, t: number, emit: Emit): void {
     if (entry.announce && at - Math.round(entry.announce / DT) === t) emit({ type: 'announcement', tick: t, cause: entry.event.type, at });
     if (at === t) startEvent(run, entry.event, t, emit);
   }
+  const injected = run.injected;
+  if (injected) for (let i = 0; i < injected.length; i++) if (Math.round(injected[i]!.at / DT) === t) startEvent(run, injected[i]!.event, t, emit);
   // scheduled ends
   for (const inc of run.incidents) {
     if (inc.endsAt !== t || inc.faultEndedAt >= 0) continue;
@@ -122,7 +145,8 @@ function startEvent(run: SimRun, ev: ScenarioEvent, t: number, emit: Emit): void
 }
 
 function endEvent(run: SimRun, inc: Incident, t: number): void {
-  const ev = run.card.timeline.find((e) => e.event.type === inc.cause && Math.round(e.at / DT) === inc.startedAt)?.event;
+  const started = (e: TimelineEntry) => e.event.type === inc.cause && Math.round(e.at / DT) === inc.startedAt;
+  const ev = (run.card.timeline.find(started) ?? run.injected?.find(started))?.event;
   switch (inc.cause) {
     case 'zone-outage': {
       const z = inc.component === 'zoneA' ? 0 : 1;

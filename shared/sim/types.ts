@@ -295,6 +295,11 @@ export interface SimRun {
   alerts: Alert[];
   nextAlertId: number;
   incidents: Incident[];
+  /**
+   * Faults started from outside the card (injectFault: a teacher's game day), as timeline entries
+   * the step treats like the card's own. Absent until the first one.
+   */
+  injected?: TimelineEntry[];
   pending: PendingAction[];
   smoothedUtil: number[]; // per component
   histogram: number[];

@@ -3,6 +3,8 @@ import { isTopic } from '../../../shared/content/topics.ts';
 import { SCENARIOS, checkActionShape, createRun, getScenario, replay, stepRun, type ActionLogEntry, type ScenarioCard } from '../../../shared/sim/index.ts';
 
 const cases = SCENARIOS.map((c) => [c.id, c] as const);
+/** Cards with a scripted fault; the calm game-day card (the teacher injects the faults) has none. */
+const scripted = cases.filter(([, c]) => c.timeline.length > 0);
 
 describe('scenario cards', () => {
   it('there are at least 12, with unique ids', () => {
@@ -19,7 +21,7 @@ describe('scenario cards', () => {
       expect(text.es?.trim()).toBeTruthy();
       expect(text.en?.trim()).toBeTruthy();
     }
-    expect(c.timeline.length).toBeGreaterThan(0);
+    expect(c.timeline.length > 0 || c.id === 'game-day').toBe(true);
     expect(c.durationTicks).toBeGreaterThanOrEqual(1800);
     expect(c.durationTicks).toBeLessThanOrEqual(3000);
     for (const e of c.timeline) expect(e.at).toBeLessThan(c.durationTicks);
@@ -43,7 +45,7 @@ describe('scenario cards', () => {
 });
 
 describe('responses', () => {
-  it.each(cases)('%s: the recommended response scores higher and ends with higher availability than doing nothing', (_id, c: ScenarioCard) => {
+  it.each(scripted)('%s: the recommended response scores higher and ends with higher availability than doing nothing', (_id, c: ScenarioCard) => {
     for (const seed of [1, 2]) {
       const none = replay(c, seed, []);
       const rec = replay(c, seed, c.recommended);
@@ -61,6 +63,18 @@ describe('responses', () => {
       { tick: 60, action: { type: 'scale', zone: 'b', count: 0 } },
     ];
     expect(replay(c, 1, zero).score).toBeLessThan(none.score);
+  });
+
+  it('game-day is calm: nothing scripted, nothing recommended, the SLO met with nothing done, and cutting the fleet loses', () => {
+    const c = getScenario('game-day')!;
+    expect(c.timeline).toEqual([]);
+    expect(c.recommended).toEqual([]);
+    for (const seed of [1, 2]) {
+      const none = replay(c, seed, []);
+      expect(none.sloMet).toBe(true);
+      expect(none.incidents).toEqual([]);
+      expect(replay(c, seed, c.harmful).score).toBeLessThan(none.score);
+    }
   });
 
   it('silent-slowdown: latency alone burns the budget and fires alerts while availability stays above 99 %', () => {
