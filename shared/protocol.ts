@@ -3,6 +3,7 @@
 // Each client→server message is validated here with zod before any rule sees it.
 import { z } from 'zod';
 import { GAME } from './constants.ts';
+import { FAULT_PARAM_NAMES } from './rules/fault-catalog.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const ROOM_NAME = 'classroom';
@@ -51,6 +52,15 @@ export const answerPayload = z.discriminatedUnion('kind', [
 ]);
 export type AnswerPayload = z.infer<typeof answerPayload>;
 
+/** A fault's id (shared/rules/faults.ts FAULTS: lowercase words and dashes); the rules say whether it is known. */
+const faultId = z.string().regex(/^[a-z][a-z-]{0,31}$/, 'is not a fault name');
+/** Every team, or one team's number (the rules check it against the game's teams). */
+const faultTarget = z.union([z.literal('all'), z.number().int().min(0).max(GAME.maxTeams - 1)]);
+/** A fault's parameters: only the names faults take, each a number or a short word; the rules check ranges per fault. */
+const faultParams = z
+  .object(Object.fromEntries(FAULT_PARAM_NAMES.map((k) => [k, z.union([z.number().finite(), z.string().max(16)]).optional()])) as Record<(typeof FAULT_PARAM_NAMES)[number], z.ZodOptional<z.ZodUnion<[z.ZodNumber, z.ZodString]>>>)
+  .strict();
+
 export const clientMessages = {
   /** A player answers the open question `seq`. */
   answer: z.object({ seq, answer: answerPayload }).strict(),
@@ -69,6 +79,8 @@ export const clientMessages = {
   'host:kick': z.object({ playerId, ban: z.boolean().default(true) }).strict(),
   'host:move': z.object({ playerId, team: z.number().int().min(0).max(GAME.maxTeams - 1) }).strict(),
   'host:settings': z.object({ speedScoring: z.boolean().optional(), sound: z.boolean().optional() }).strict(),
+  /** Host: inject a fault into the scenario round (a game day), for every team or one; applies at the next tick. */
+  'host:inject': z.object({ fault: faultId, target: faultTarget.default('all'), params: faultParams.default({}) }).strict(),
   /** A player's action in a scenario round; the simulation's own validation checks its fields. */
   'scenario:action': z.object({ action: z.object({ type: z.string().max(32) }).passthrough() }).strict(),
 } as const;
@@ -116,7 +128,11 @@ export type RefusalCode =
   | 'bad_name'
   | 'name_taken'
   | 'name_banned'
-  | 'game_full';
+  | 'game_full'
+  | 'unknown_fault'
+  | 'out_of_range'
+  | 'too_many_faults'
+  | 'fault_running';
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -175,6 +191,8 @@ export interface ServerMessages {
     answer: PlayerAnswer | null;
     result: PlayerResult | null;
   };
+  /** Host only: a fault was injected; it applies at `tick` (round time `roundMs`) to the target. */
+  'host:injected': { fault: string; target: 'all' | number; tick: number; roundMs: number };
   /** Host only, on join. */
   'host:welcome': { serverNow: number; protocol: number; joinUrl: string };
   /**

@@ -12,6 +12,8 @@ import { lookup } from '../../shared/i18n/index.ts';
 import type { Lang } from '../../shared/i18n-types.ts';
 import type { GameResults } from '../../shared/rules/results.ts';
 import { answerInWords, correctness, rightAnswerInWords } from '../../shared/rules/debrief.ts';
+import { faultInWords, roundClock, targetInWords } from '../../shared/rules/fault-catalog.ts';
+import { isTeacherFault } from '../../shared/rules/scenario.ts';
 import type { Store } from '../store/index.ts';
 import { tokenMatchesHash } from '../store/index.ts';
 
@@ -105,11 +107,12 @@ export function answersCsvRows(r: GameResults): unknown[][] {
   return rows;
 }
 
-/** One row per team and scenario round. */
+/** One row per team and scenario round; the teacher's faults that reached the team are listed with their round time. */
 export function scenariosCsvRows(r: GameResults): unknown[][] {
   const L = r.lang;
   const h = (k: string) => text(L, `results.csv.${k}`);
-  const header = ['code', 'round', 'scenario', 'team', 'availability', 'p95', 'cost', 'score', 'points', 'rank', 'credits', 'actions', 'incidents', 'details'].map(h);
+  const header = ['code', 'round', 'scenario', 'team', 'availability', 'p95', 'cost', 'score', 'points', 'rank', 'credits', 'actions', 'incidents', 'details', 'injected'].map(h);
+  const tr = (key: string, vars?: Record<string, string | number>) => text(L, key, vars);
   const rows: unknown[][] = [header];
   const secs = (s: number | null) => (s === null ? h('never') : text(L, 'results.csv.secondsValue', { s }));
   for (const s of r.scenarios) {
@@ -127,9 +130,13 @@ export function scenariosCsvRows(r: GameResults): unknown[][] {
         t.points,
         t.rankAfter,
         rep.creditsSpent,
-        t.log.length,
+        t.log.filter((e) => !isTeacherFault(e)).length,
         rep.incidents.length,
         rep.incidents.map((i) => text(L, 'results.csv.incident', { cause: text(L, `ops.causes.${i.cause}`), ttd: secs(i.timeToDetect), ttr: secs(i.timeToRecover) })).join('; '),
+        t.log
+          .filter(isTeacherFault)
+          .map((f) => `${roundClock(f.roundMs)} ${faultInWords(f, tr)} → ${targetInWords(f, tr, (team) => teamName(L, team))}`)
+          .join('; '),
       ]);
     }
   }

@@ -21,6 +21,7 @@ import {
   type ServerMessages,
 } from '../../shared/protocol.ts';
 import * as rules from '../../shared/rules/game.ts';
+import { injectFault } from '../../shared/rules/faults.ts';
 import type { GameModel, QuestionRecord } from '../../shared/rules/game.ts';
 import { own } from '../../shared/rules/dict.ts';
 import type { GameSetup } from '../content/planner.ts';
@@ -413,6 +414,13 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       this.reply(client, 'action-ack', { type: msg.action.type, cost: r.value.cost });
       return;
     }
+    if (type === 'host:inject') {
+      const r = injectFault(this.game, parsed.data as z.infer<(typeof clientMessages)['host:inject']>);
+      if (!r.ok) return this.refuse(client, type, r.code, r.reason);
+      this.reply(client, 'host:injected', { fault: r.value.fault, target: r.value.target, tick: r.value.tick, roundMs: r.value.roundMs });
+      this.checkpoints.soon();
+      return;
+    }
     if (type === 'answer') {
       if (seat.kind !== 'player') {
         this.refuse(client, type, 'host_cannot_answer', 'The teacher cannot answer questions.');
@@ -490,6 +498,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
         break;
       case 'answer':
       case 'scenario:action':
+      case 'host:inject':
         r = { ok: false, code: 'wrong_phase', reason: 'Not a host command.' };
         break;
       default: {

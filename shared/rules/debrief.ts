@@ -1,13 +1,13 @@
 // The debrief, as pure reads of a game's results document (shared/rules/results.ts): what each
 // question's answers looked like, which topics the class missed, a post-mortem timeline per
 // scenario team, which logged actions helped or hurt (each replayed away in turn, the rest of the
-// log kept), and a replayer that rebuilds a team's run tick by tick for side-by-side viewing.
+// log kept, the teacher's injected faults always), and a replayer that rebuilds a team's run tick by tick for side-by-side viewing.
 // No clocks, no I/O: the results page runs all of it in the browser.
 import type { Topic } from '../content/topics.ts';
 import { TOPICS } from '../content/topics.ts';
 import type { AnswerPayload } from '../protocol.ts';
 import type { GameResults, QuestionResult, ScenarioResult, ScenarioTeamResultDoc } from './results.ts';
-import { replayTeam, type LoggedAction, type Sample } from './scenario.ts';
+import { feedLog, isTeacherFault, replayTeam, type LogEntry, type LoggedAction, type Sample, type TeacherFault } from './scenario.ts';
 import { DISPLAY } from '../sim/constants.ts';
 import { createRun, DEFAULTS, getScenario, stepRun, summarize, TICK_SECONDS, type ScenarioCard, type SimAction, type SimRun, type SimSummary } from '../sim/index.ts';
 
@@ -148,7 +148,7 @@ export function topicMastery(results: Pick<GameResults, 'questions'>): TopicMast
 
 // ---------------------------------------------------------------- post-mortem timeline
 
-export type TimelineKind = 'announcement' | 'incident' | 'symptom' | 'alert' | 'ack' | 'action' | 'refused' | 'diagnosis' | 'detected' | 'recovered';
+export type TimelineKind = 'injected' | 'announcement' | 'incident' | 'symptom' | 'alert' | 'ack' | 'action' | 'refused' | 'diagnosis' | 'detected' | 'recovered';
 
 export interface TimelineEntry {
   /** Simulated second (tick) it happened at. */
@@ -163,6 +163,8 @@ export interface TimelineEntry {
   readonly action?: SimAction;
   /** Symptom: which signal showed it first. */
   readonly signal?: 'errors' | 'latency' | 'budget';
+  /** Injected: the teacher's fault (what, to whom, at what round time). */
+  readonly fault?: TeacherFault;
 }
 
 export interface Slo {
@@ -199,10 +201,10 @@ export function firstSymptom(history: readonly Sample[], slo: Slo, durationTicks
   return null;
 }
 
-const KIND_ORDER: readonly TimelineKind[] = ['announcement', 'incident', 'symptom', 'alert', 'ack', 'action', 'refused', 'diagnosis', 'detected', 'recovered'];
+const KIND_ORDER: readonly TimelineKind[] = ['injected', 'announcement', 'incident', 'symptom', 'alert', 'ack', 'action', 'refused', 'diagnosis', 'detected', 'recovered'];
 
 /**
- * Every step of a team's round in time order: incidents, first symptoms, alerts, acknowledgements,
+ * Every step of a team's round in time order: the teacher's injected faults, incidents, first symptoms, alerts, acknowledgements,
  * actions, detection, recovery. Incident times come from the report (recovery = the start of the
  * healthy stretch that confirmed it). `history` defaults to the stored 10-tick samples; the
  * results page passes per-tick samples from a replay (replaySamples) so the first symptom is exact.
@@ -244,6 +246,11 @@ export function postMortem(team: Pick<ScenarioTeamResultDoc, 'events' | 'log' | 
     if (inc.recoveredAt !== null) out.push({ tick: inc.recoveredAt / TICK_SECONDS, kind: 'recovered', incident: inc.id, detail: '' });
   }
   for (const a of team.log) {
+    if (isTeacherFault(a)) {
+      const inc = team.report.incidents.find((i) => i.startedAt / TICK_SECONDS === a.tick && i.cause === a.event.type);
+      out.push({ tick: a.tick, kind: 'injected', incident: inc?.id ?? null, detail: a.fault, fault: a });
+      continue;
+    }
     const key = `${a.tick}:${a.action.type}`;
     const n = refused.get(key) ?? 0;
     if (n > 0) refused.set(key, n - 1);
@@ -265,7 +272,8 @@ export interface ReplayInput {
   readonly durationTicks: number;
   /** Where the round stopped (endedAtTick; the duration if it ran out). */
   readonly endTick: number;
-  readonly log: readonly LoggedAction[];
+  /** The team's log: players' actions and the teacher's faults. */
+  readonly log: readonly LogEntry[];
 }
 
 /** A team's replay inputs from the results document, or null when its card is unknown to this build. */
@@ -285,26 +293,38 @@ export interface ActionImpact {
   readonly verdict: 'helped' | 'hurt' | 'neutral';
 }
 
+/** Indices of the players' actions in a log (the teacher's faults are never replayed away). */
+export function playerActionIndices(log: readonly LogEntry[]): number[] {
+  const out: number[] = [];
+  log.forEach((e, i) => {
+    if (!isTeacherFault(e)) out.push(i);
+  });
+  return out;
+}
+
 export function baseScore(input: ReplayInput): number {
   return replayTeam(input.card, input.seed, input.credits, input.durationTicks, input.log, input.endTick).score;
 }
 
-/** Replays the round without log entry `index` and compares the score with `base` (the full log's). */
+/** Replays the round without log entry `index` (a player's action) and compares the score with `base` (the full log's). */
 export function actionImpact(input: ReplayInput, base: number, index: number): ActionImpact {
+  const entry = input.log[index];
+  if (!entry || isTeacherFault(entry)) throw new Error(`log entry ${index} is not a player's action`);
   const without = input.log.filter((_, i) => i !== index);
   const scoreWithout = replayTeam(input.card, input.seed, input.credits, input.durationTicks, without, input.endTick).score;
   const delta = base - scoreWithout;
   const verdict = delta > DEBRIEF.neutralPoints ? 'helped' : delta < -DEBRIEF.neutralPoints ? 'hurt' : 'neutral';
-  return { index, entry: input.log[index]!, scoreWithout, delta, verdict };
+  return { index, entry, scoreWithout, delta, verdict };
 }
 
-/** Every analysed action's impact (the first `max` of the log), plus how many were left out. */
+/** Every analysed action's impact (the first `max` players' actions of the log), plus how many were left out. */
 export function actionImpacts(input: ReplayInput, max: number = DEBRIEF.maxActionsReplayed): { base: number; impacts: ActionImpact[]; notAnalysed: number } {
   const base = baseScore(input);
-  const n = Math.min(max, input.log.length);
+  const indices = playerActionIndices(input.log);
+  const n = Math.min(max, indices.length);
   const impacts: ActionImpact[] = [];
-  for (let i = 0; i < n; i++) impacts.push(actionImpact(input, base, i));
-  return { base, impacts, notAnalysed: input.log.length - n };
+  for (let i = 0; i < n; i++) impacts.push(actionImpact(input, base, indices[i]!));
+  return { base, impacts, notAnalysed: indices.length - n };
 }
 
 // ---------------------------------------------------------------- replay, tick by tick
@@ -337,8 +357,7 @@ export function createReplayer(input: ReplayInput): Replayer {
       const to = Math.max(0, Math.min(endTick, Math.round(target)));
       if (to < run.tick) reset();
       while (run.tick < to) {
-        batch.length = 0;
-        while (k < input.log.length && input.log[k]!.tick <= run.tick) batch.push(input.log[k++]!.action);
+        k = feedLog(run, input.log, k, batch);
         stepRun(run, batch);
       }
       return summarize(run);

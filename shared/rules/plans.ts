@@ -96,6 +96,36 @@ export const BUILT_IN_PLANS: readonly PlanSpec[] = [
       },
     ],
   },
+  {
+    // A game day: the scenario rounds start calm (the game-day card schedules nothing) and the
+    // teacher drives the incidents from the host page's Faults menu (shared/rules/faults.ts).
+    id: 'game-day',
+    title: { es: 'Game day: el profesor provoca los fallos (25 min)', en: 'Game day: the teacher breaks things (25 min)' },
+    rounds: [
+      {
+        kind: 'quiz',
+        title: { es: 'Fallos y tolerancia a fallos', en: 'Failures and fault tolerance' },
+        topics: ['failures', 'fault-tolerance'],
+        count: 5,
+      },
+      {
+        kind: 'scenario',
+        title: { es: 'Game day: primera guardia', en: 'Game day: first shift' },
+        scenarioId: 'game-day',
+      },
+      {
+        kind: 'quiz',
+        title: { es: 'Monitorización y pruebas', en: 'Monitoring and testing' },
+        topics: ['monitoring', 'testing'],
+        count: 5,
+      },
+      {
+        kind: 'scenario',
+        title: { es: 'Game day: segunda guardia', en: 'Game day: second shift' },
+        scenarioId: 'game-day',
+      },
+    ],
+  },
 ];
 
 export const DEFAULT_PLAN_ID = 'quick';

@@ -2,12 +2,15 @@
 // card on the same seed (fair ranks), players act through their roles, actions queue and apply
 // at the next tick, every applied action is logged (tick, player, action) so the round can be
 // replayed exactly, and the round ends with a report per team and points for the game total.
+// The teacher's injected faults (shared/rules/faults.ts decides them) apply at the next tick of
+// every targeted team and enter the same log as teacher entries, so replays include them.
 import {
   ACTIONS,
   actionCost,
   checkActionShape,
   createRun,
   getScenario,
+  injectFault,
   ROLES,
   runReport,
   stepRun,
@@ -16,6 +19,7 @@ import {
   type Role,
   type RunReport,
   type ScenarioCard,
+  type ScenarioEvent,
   type SimAction,
   type SimEvent,
   type SimRun,
@@ -29,10 +33,35 @@ export interface LoggedAction {
   readonly action: SimAction;
 }
 
+/**
+ * A fault the teacher injected (shared/rules/faults.ts): the simulation event it starts at `tick`
+ * (injectFault in shared/sim), and what the teacher chose, for the debrief and the CSV.
+ */
+export interface TeacherFault {
+  readonly tick: number;
+  readonly teacher: true;
+  /** The fault's id in the catalog (FAULTS) and its parameters as applied (defaults filled in). */
+  readonly fault: string;
+  readonly params: Readonly<Record<string, number | string>>;
+  /** Every team, or one team's number. */
+  readonly target: 'all' | number;
+  /** Round time at which it applied, ms (ticks × the room's real time per tick). */
+  readonly roundMs: number;
+  readonly event: ScenarioEvent;
+}
+
+/** A team's log: its players' actions and the teacher's faults, in tick order. */
+export type LogEntry = LoggedAction | TeacherFault;
+
+export function isTeacherFault(e: LogEntry): e is TeacherFault {
+  return (e as Partial<TeacherFault>).teacher === true;
+}
+
 /** What the projector's incident feed and the phones' alarms show, by code (the pages translate). */
 export interface FeedItem {
   readonly tick: number;
-  readonly kind: 'incident' | 'detected' | 'recovered' | 'alert' | 'action' | 'refused' | 'diagnosis' | 'announcement';
+  /** 'injected': the teacher injected a fault (detail: its catalog id). */
+  readonly kind: 'incident' | 'detected' | 'recovered' | 'alert' | 'action' | 'refused' | 'diagnosis' | 'announcement' | 'injected';
   /** The cause, the action type, or the alert severity. */
   readonly detail: string;
 }
@@ -52,7 +81,7 @@ export interface ScenarioTeam {
   readonly credits: number;
   run: SimRun;
   pending: { playerId: string; action: SimAction }[];
-  log: LoggedAction[];
+  log: LogEntry[];
   feed: FeedItem[];
   history: Sample[];
   /** Every simulation event of the round (for the post-mortem timeline). */
@@ -68,7 +97,7 @@ export interface ScenarioTeamResult {
   readonly rankBefore: number;
   readonly rankAfter: number;
   readonly credits: number;
-  readonly log: readonly LoggedAction[];
+  readonly log: readonly LogEntry[];
   readonly history: readonly Sample[];
   readonly events: readonly SimEvent[];
 }
@@ -83,6 +112,8 @@ export interface ScenarioRound {
   readonly roles: Record<string, Role[]>;
   endedAtTick: number | null;
   results: ScenarioTeamResult[] | null;
+  /** The teacher's faults this round, each applied at its tick (absent in rounds from before faults existed). */
+  injections?: TeacherFault[];
 }
 
 export type ActionRefusal = { ok: false; code: 'wrong_phase' | 'not_a_player' | 'role' | 'bad_action' | 'not_enough_credits' | 'out_of_range' | 'not_applicable' | 'run_over'; reason: string };
@@ -209,6 +240,13 @@ export function stepScenario(s: ScenarioRound): boolean {
   for (const t of s.teams) {
     const tick = t.run.tick;
     if (tick >= t.run.durationTicks) continue;
+    for (const f of s.injections ?? []) {
+      if (f.tick !== tick || (f.target !== 'all' && f.target !== t.team)) continue;
+      injectFault(t.run, f.event);
+      t.log.push(f);
+      t.feed.push({ tick, kind: 'injected', detail: f.fault });
+      if (t.feed.length > SCENARIO.feedLength) t.feed.shift();
+    }
     const actions = t.pending.map((p) => p.action);
     for (const p of t.pending) t.log.push({ tick, playerId: p.playerId, action: p.action });
     t.pending = [];
@@ -266,14 +304,28 @@ export function finishScenario(s: ScenarioRound, ranks: () => number[], addPoint
   return s.results;
 }
 
-/** Rebuilds one team's run from the round's inputs and its action log: the same report, byte for byte. */
-export function replayTeam(card: ScenarioCard, seed: number, credits: number, durationTicks: number, log: readonly LoggedAction[], endTick: number): RunReport {
+/**
+ * Feeds a replay the log entries due at the run's tick, from `k` on, as the live tick did: the
+ * teacher's faults are injected, the players' actions go into `batch` for the step. Returns the
+ * next index.
+ */
+export function feedLog(run: SimRun, log: readonly LogEntry[], k: number, batch: SimAction[]): number {
+  batch.length = 0;
+  while (k < log.length && log[k]!.tick <= run.tick) {
+    const e = log[k++]!;
+    if (isTeacherFault(e)) injectFault(run, e.event);
+    else batch.push(e.action);
+  }
+  return k;
+}
+
+/** Rebuilds one team's run from the round's inputs and its log: the same report, byte for byte. */
+export function replayTeam(card: ScenarioCard, seed: number, credits: number, durationTicks: number, log: readonly LogEntry[], endTick: number): RunReport {
   const run = createRun(card, seed, { credits, durationTicks });
   let k = 0;
   const batch: SimAction[] = [];
   while (run.tick < Math.min(endTick, durationTicks)) {
-    batch.length = 0;
-    while (k < log.length && log[k]!.tick <= run.tick) batch.push(log[k++]!.action);
+    k = feedLog(run, log, k, batch);
     stepRun(run, batch);
   }
   return runReport(run);

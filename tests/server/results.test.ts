@@ -97,13 +97,13 @@ describe('GET /api/games/:code/scenarios.csv', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?uptime-arena-ABC234-scenarios\.csv"?$/);
     const { rows } = await csvOf(res);
-    expect(rows[0]).toEqual(['game', 'round', 'scenario', 'team', 'availability %', 'p95 ms', 'cost $', 'score', 'points', 'rank after', 'credits spent', 'actions', 'incidents', 'incidents: time to detect / recover']);
+    expect(rows[0]).toEqual(['game', 'round', 'scenario', 'team', 'availability %', 'p95 ms', 'cost $', 'score', 'points', 'rank after', 'credits spent', 'actions', 'incidents', 'incidents: time to detect / recover', 'faults injected by the teacher']);
     expect(rows).toHaveLength(3);
     const [fixed, idle] = fixture.scenarios[0]!.teams;
     const inc = fixed!.report.incidents[0]!;
     expect(rows[1]).toEqual([
       CODE, '3', 'A bad deploy', 'Team Routers', String(Math.round(fixed!.report.availability * 10_000) / 100), String(fixed!.report.p95LatencyMs), String(fixed!.report.cost),
-      String(fixed!.report.score), String(fixed!.points), String(fixed!.rankAfter), '4', '1', '1', `bad deploy: detect ${inc.timeToDetect} s, recover ${inc.timeToRecover} s`,
+      String(fixed!.report.score), String(fixed!.points), String(fixed!.rankAfter), '4', '1', '1', `bad deploy: detect ${inc.timeToDetect} s, recover ${inc.timeToRecover} s`, '',
     ]);
     expect(rows[2]!.slice(3, 4)).toEqual(['Team Sockets']);
     expect(rows[2]![13]).toBe('bad deploy: detect never, recover never');
