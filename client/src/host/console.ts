@@ -11,6 +11,7 @@ import { TEAM_COLORS, TEAM_SHAPES, shapeSvg } from '../view/palette.ts';
 import { GAME } from '../../../shared/constants.ts';
 import type { ProjectorDirector } from '../scenes/host/director.ts';
 import { createSound, type Sound } from '../ui/sound.ts';
+import { createFaultsMenu } from './faults.ts';
 
 export async function startConsole(code: string, hostToken: string): Promise<void> {
   const room = await joinHost(code, hostToken);
@@ -45,6 +46,7 @@ class HostConsole {
   private readonly buttons: Record<string, HTMLButtonElement> = {};
   private readonly speed = el('input', { type: 'checkbox', id: 'speed-scoring' });
   private readonly soundToggle = el('input', { type: 'checkbox', id: 'sound' });
+  private readonly faults = createFaultsMenu();
 
   constructor(
     private readonly code: string,
@@ -63,7 +65,7 @@ class HostConsole {
       this.qr,
     );
     this.buildControls();
-    this.root.replaceChildren(this.stage, this.joinPanel, this.status, this.bar, this.drawer, this.toast, this.sr);
+    this.root.replaceChildren(this.stage, this.joinPanel, this.status, this.bar, this.drawer, this.faults.panel, this.toast, this.sr);
     this.root.hidden = false;
     this.ready = new Promise((resolve) => this.bind(room, resolve));
     void import('../scenes/host/director.ts').then((m) => {
@@ -74,6 +76,7 @@ class HostConsole {
 
   private bind(room: GameRoom, onReady: () => void): void {
     this.room = room;
+    this.faults.attach(room);
     on(room, 'host:welcome', (w) => {
       this.clockOffset = w.serverNow - Date.now();
       onReady();
@@ -145,6 +148,7 @@ class HostConsole {
       make('skip', t('host.skip'), cmd('host:skip')),
       make('extend', t('host.extend'), cmd('host:extend', { ms: GAME.extendMs })),
       make('end-round', t('host.endRound'), cmd('host:end-round')),
+      this.faults.button,
       make('end-game', t('host.endGame'), () => send(this.room, 'host:end-game', {}), 'danger'),
       make('lock', t('host.lock'), cmd('host:lock', { locked: true })),
       make('unlock', t('host.unlock'), cmd('host:lock', { locked: false })),
@@ -194,6 +198,7 @@ class HostConsole {
       this.announce(v);
       this.lastPhase = phase;
     }
+    this.faults.update(v);
     this.director?.show(v);
     this.renderDrawer();
   }

@@ -2,6 +2,7 @@
 // from the same card and seed plus each team's action log (the pure simulation), scrubbed by a
 // time slider or played at PLAY_TICKS_PER_SECOND; each side shows its metrics and service health.
 import { createReplayer, replayInputOf, type Replayer } from '../../../shared/rules/debrief.ts';
+import { isTeacherFault, type LoggedAction } from '../../../shared/rules/scenario.ts';
 import type { ScenarioResult } from '../../../shared/rules/results.ts';
 import { COMPONENTS, type SimSummary } from '../../../shared/sim/index.ts';
 import { t } from '../i18n.ts';
@@ -40,7 +41,7 @@ export function compareWidget(s: ScenarioResult, playerName: (id: string) => str
     clock.textContent = simTime(tick);
     replayers.forEach((r, i) => {
       const team = s.teams[Number(selects[i]!.value)]!;
-      renderPane(panes[i]!, team.team, r.seek(tick), team.log.filter((a) => a.tick < tick).at(-1), playerName);
+      renderPane(panes[i]!, team.team, r.seek(tick), team.log.filter((a): a is LoggedAction => !isTeacherFault(a) && a.tick < tick).at(-1), playerName);
     });
   };
   const frame = (now: number) => {

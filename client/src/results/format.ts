@@ -2,6 +2,7 @@
 import { list, t } from '../i18n.ts';
 import type { SimAction } from '../../../shared/sim/index.ts';
 import type { TimelineEntry } from '../../../shared/rules/debrief.ts';
+import { faultInWords, roundClock, targetInWords } from '../../../shared/rules/fault-catalog.ts';
 
 export const teamLabel = (team: number): string => t('teams.team', { name: list('teams.names')[team] ?? String(team + 1) });
 
@@ -61,6 +62,8 @@ export function entryText(e: TimelineEntry, playerName: (id: string) => string):
     case 'ack':
     case 'refused':
       return `${e.action ? actionText(e.action) : e.detail}${e.playerId ? ` (${playerName(e.playerId)})` : ''}`;
+    case 'injected':
+      return e.fault ? `${faultInWords(e.fault, t)} · ${targetInWords(e.fault, t, teamLabel)} · ${t('faults.by', { time: roundClock(e.fault.roundMs) })}` : t(`faults.names.${e.detail}`);
     default:
       return '';
   }
@@ -68,6 +71,7 @@ export function entryText(e: TimelineEntry, playerName: (id: string) => string):
 
 /** A glyph per timeline kind, so markers are told apart without colour. */
 export const KIND_GLYPH: Record<TimelineEntry['kind'], string> = {
+  injected: '⚡',
   announcement: 'i',
   incident: '✖',
   symptom: '◆',
@@ -81,6 +85,7 @@ export const KIND_GLYPH: Record<TimelineEntry['kind'], string> = {
 };
 
 export const KIND_COLOR: Record<TimelineEntry['kind'], string> = {
+  injected: '#e056fd',
   announcement: '#9fb3c8',
   incident: '#ff6b6b',
   symptom: '#ff9f43',

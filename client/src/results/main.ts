@@ -6,7 +6,7 @@
 import './results.css';
 import { isLang } from '../../../shared/i18n-types.ts';
 import type { GameResults, ScenarioResult, ScenarioTeamResultDoc } from '../../../shared/rules/results.ts';
-import { actionImpact, baseScore, DEBRIEF, postMortem, replayInputOf, replaySamples, sloOf, summarizeQuestion, topicMastery, type TimelineEntry } from '../../../shared/rules/debrief.ts';
+import { actionImpact, baseScore, DEBRIEF, playerActionIndices, postMortem, replayInputOf, replaySamples, sloOf, summarizeQuestion, topicMastery, type TimelineEntry } from '../../../shared/rules/debrief.ts';
 import { getScenario } from '../../../shared/sim/index.ts';
 import { applyI18n, initI18n, setLang, t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
@@ -222,7 +222,7 @@ function scenarios(r: GameResults, playerName: (id: string) => string): HTMLElem
       const impacts = el('div', { className: 'impacts' });
       slots.set(slotKey(s.round, team.team), { timeline, impacts });
       renderTimeline(timeline, s, team, team.history, playerName);
-      impacts.append(el('h5', { textContent: t('results.impacts') }), el('p', { className: 'muted small', textContent: team.log.length ? t('results.analysing') : t('results.noActions') }));
+      impacts.append(el('h5', { textContent: t('results.impacts') }), el('p', { className: 'muted small', textContent: playerActionIndices(team.log).length ? t('results.analysing') : t('results.noActions') }));
       round.append(
         el(
           'article',
@@ -279,13 +279,14 @@ async function analyse(r: GameResults, playerName: (id: string) => string): Prom
       if (!slot || !input) continue;
       await idle();
       renderTimeline(slot.timeline, s, team, replaySamples(input), playerName);
-      if (team.log.length === 0) continue;
+      const actions = playerActionIndices(team.log);
+      if (actions.length === 0) continue;
       const base = baseScore(input);
-      const n = Math.min(DEBRIEF.maxActionsReplayed, team.log.length);
+      const n = Math.min(DEBRIEF.maxActionsReplayed, actions.length);
       const list = el('ol', { className: 'impact-list' });
       for (let i = 0; i < n; i++) {
         await idle();
-        const imp = actionImpact(input, base, i);
+        const imp = actionImpact(input, base, actions[i]!);
         const sign = imp.delta > 0 ? '+' : '';
         const mark = imp.verdict === 'helped' ? '▲' : imp.verdict === 'hurt' ? '▼' : '＝';
         list.append(
@@ -303,7 +304,7 @@ async function analyse(r: GameResults, playerName: (id: string) => string): Prom
         el('h5', { textContent: t('results.impacts') }),
         el('p', { className: 'muted small', textContent: t('results.impactsIntro') }),
         list,
-        ...(team.log.length > n ? [el('p', { className: 'muted small', textContent: t('results.notAnalysed', { count: team.log.length - n }) })] : []),
+        ...(actions.length > n ? [el('p', { className: 'muted small', textContent: t('results.notAnalysed', { count: actions.length - n }) })] : []),
       );
       slot.impacts.dataset.done = 'true';
     }
