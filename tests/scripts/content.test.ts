@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/content.ts';
 import { bankStats } from '../../shared/content/bank.ts';
 import { loadBank } from '../../server/content/load-bank.ts';
+import { BUILT_IN_PLANS } from '../../shared/rules/plans.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -158,7 +159,7 @@ describe('content --strategies', { timeout: 600_000 }, () => {
     expect(child.stderr).toBe('');
     const doc = lastJson(child.stdout) as { games: number; questions: number; maxRatio: number; ok: boolean; strategies: Record<string, { points: number; ratio: number }> };
     expect(doc.maxRatio).toBe(1.25);
-    expect(doc.games).toBe(600);
+    expect(doc.games).toBe(200 * BUILT_IN_PLANS.length);
     expect(doc.questions).toBeGreaterThan(3000);
     expect(doc.strategies.random!.points).toBeGreaterThan(500);
     expect(Object.keys(doc.strategies)).toEqual(['random', 'first', 'longest', 'true', 'sliderMiddle', 'allButLast', 'pattern']);
