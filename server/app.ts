@@ -10,7 +10,7 @@ import type express from 'express';
 import { LocalDriver, LocalPresence, matchMaker, Server, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Encoder } from '@colyseus/schema';
-import { ROOM_NAME } from '../shared/protocol.ts';
+import { HOMEWORK_ROOM_NAME, ROOM_NAME } from '../shared/protocol.ts';
 import { loadBank } from './content/load-bank.ts';
 import { createPlanner } from './content/planner.ts';
 import { createGameCodes } from './codes.ts';
@@ -20,6 +20,8 @@ import { createResultsRouter } from './http/results.ts';
 import { createHealthRouter } from './http/health.ts';
 import { createStaticRouter } from './http/static.ts';
 import { createSetsRouter } from './http/sets.ts';
+import { createHomeworkRouter } from './http/homework.ts';
+import { HomeworkRoom, liveAttempts } from './rooms/HomeworkRoom.ts';
 import { openStore, type Store } from './store/index.ts';
 import type { Logger } from './log.ts';
 import { ClassroomRoom, liveClassrooms, type RestoreGameOptions } from './rooms/ClassroomRoom.ts';
@@ -89,7 +91,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   let draining = false;
   // A code is taken while a room has it, and for good once any game was saved under it.
   const codes = createGameCodes(presence, async (code) => (await matchMaker.query({ roomId: code })).length > 0 || (await store.games.exists(code)));
-  setRoomServices({ config, log, metrics, store, codes });
+  setRoomServices({ config, log, metrics, store, codes, presence });
   // Rooms are made by this server only (POST /api/games, restores); the matchmaker's HTTP routes
   // may only seat a client in a room by its code or bring a dropped one back (CONTRACT.md).
   matchMaker.controller.exposedMethods = ['joinById', 'reconnect'];
@@ -110,6 +112,9 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
       app.use('/admin', createAdminRouter(config.adminToken));
       const limit = (name: string) => rateLimit({ presence, name, limit: config.rateLimitPerMinute, log, onLimited: metrics.rateLimited });
       app.post('/api/games', limit('games'));
+      app.post('/api/games/:code/homework', limit('homework'));
+      // Students start and resume attempts: a class doing its homework from the school's network is one address.
+      app.post(['/api/homework/:id/attempts', '/api/homework/:id/attempts/resume'], rateLimit({ presence, name: 'attempts', limit: config.attemptsPerMinute, log, onLimited: metrics.rateLimited }));
       app.use('/api/sets', onlyMethods(['POST', 'PUT'], limit('sets')));
       app.use(
         createHealthRouter({
@@ -126,6 +131,19 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
         createGamesRouter({ codes, log, planner, isDraining: () => draining, publicUrl: config.publicUrl, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
       );
       app.use('/api/sets', createSetsRouter(store, { log }));
+      app.use(
+        '/api',
+        createHomeworkRouter({
+          store,
+          codes,
+          presence,
+          log,
+          isDraining: () => draining,
+          publicUrl: config.publicUrl,
+          port: config.port,
+          timing: { questionMsOverride: config.questionMs, roundIntroMs: config.roundIntroMs, scenarioTickMs: config.scenarioTickMs, scenarioTicksOverride: config.scenarioTicks },
+        }),
+      );
       app.use(createStaticRouter(config.clientDir));
       app.use('/api', (_req, res) => {
         res.status(404).json({ error: 'There is no such API endpoint.' });
@@ -139,6 +157,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
     },
   });
   liveRooms = trackRooms(gameServer.define(ROOM_NAME, ClassroomRoom), metrics);
+  gameServer.define(HOMEWORK_ROOM_NAME, HomeworkRoom);
 
   return {
     gameServer,
@@ -181,11 +200,13 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
     async drainAndClose() {
       draining = true;
       await Promise.all(liveClassrooms().map((room) => room.drainForShutdown(config.drainTimeoutMs)));
+      await Promise.all(liveAttempts().map((room) => room.close()));
       await gameServer.gracefullyShutdown(false);
       await store.close();
     },
     async shutdown() {
       draining = true;
+      await Promise.all(liveAttempts().map((room) => room.close()));
       await gameServer.gracefullyShutdown(false);
       await store.close();
     },

@@ -82,6 +82,8 @@ export interface Config {
    * page's own: PUBLIC_URL's origin and ALLOWED_ORIGINS (comma-separated).
    */
   readonly allowedOrigins: readonly string[];
+  /** Homework attempts started or resumed per client IP per minute (a class at school is one address). */
+  readonly attemptsPerMinute: number;
 }
 
 function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
@@ -171,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     joinLimitPerAddress: int(env, 'JOIN_LIMIT_PER_ADDRESS', JOIN_DEFAULTS.perAddress, 1, 1_000_000),
     joinFailuresPerMinute: int(env, 'JOIN_FAILURES_PER_MINUTE', JOIN_DEFAULTS.failures, 1, 1_000_000),
     allowedOrigins: origins(env),
+    attemptsPerMinute: int(env, 'HOMEWORK_ATTEMPTS_PER_MINUTE', 120, 1, 100_000),
   };
 }

@@ -64,3 +64,26 @@ export const SCENARIO = {
    */
   syncEveryTicks: 10,
 } as const;
+
+/**
+ * Homework (self-paced) assignments: the class's game, played by one student at a time before a
+ * deadline the teacher sets (shared/rules/homework.ts, docs/homework.md).
+ */
+export const HOMEWORK = {
+  /** The earliest and latest deadline a teacher can set, from now, in ms (a minute; 90 days). */
+  minDeadlineMs: 60_000,
+  maxDeadlineMs: 90 * 24 * 3600_000,
+  /**
+   * An attempt started before the deadline may go on for this long after it, in ms: the longest
+   * built-in plan plays in about 30 minutes, so a student who starts at 23:59 can finish. Then the
+   * server ends it (the podium), scoring what was played.
+   */
+  finishGraceMs: 60 * 60_000,
+  /** Attempts per assignment, in all and from one client address (a school's NAT holds a few classes). */
+  maxAttempts: 300,
+  maxAttemptsPerAddress: 100,
+  /** Attempts of one nickname: the first, and replays after finishing it (in the same browser). */
+  maxAttemptsPerStudent: 3,
+  /** An attempt's room with no student in it closes after this, in ms; the attempt waits in the store. */
+  idleCloseMs: 3 * 60_000,
+} as const;

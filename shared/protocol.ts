@@ -218,11 +218,93 @@ export interface ServerMessages {
   'seat-taken': Record<string, never>;
   /** Removed by the teacher. */
   kicked: Record<string, never>;
+  /** An attempt's room, on join: the attempt and its deadline (the times in ms since the epoch). */
+  'homework:welcome': { attemptId: string; name: string; attempt: number; deadline: number; finishBy: number; serverNow: number; protocol: number };
 }
 export type ServerMessageType = keyof ServerMessages;
 
 /** Phases of a game, in the order they normally occur. */
 export const PHASES = ['lobby', 'round-intro', 'question', 'reveal', 'leaderboard', 'scenario', 'scenario-report', 'podium'] as const;
 export type Phase = (typeof PHASES)[number];
+
+// ---------- homework: self-paced attempts (shared/rules/homework.ts, docs/homework.md) ----------
+
+/** The room a student plays an attempt in; created by the server only, one per attempt. */
+export const HOMEWORK_ROOM_NAME = 'homework';
+/** Assignment and attempt ids: 9 random bytes → 12 base64url characters (server/store newId). */
+export const HOMEWORK_ID_PATTERN = /^[A-Za-z0-9_-]{12}$/;
+export const homeworkIdSchema = z.string().regex(HOMEWORK_ID_PATTERN, 'is not a homework id');
+
+/** What an attempt's room understands: a player's two messages, and the student's "go on". */
+export const homeworkClientMessages = {
+  answer: clientMessages.answer,
+  'scenario:action': clientMessages['scenario:action'],
+  /** Starts the attempt, or goes on from a round's title card, a reveal, a round's summary or a scenario report. */
+  'homework:next': z.object({}).strict(),
+} as const;
+export type HomeworkMessageType = keyof typeof homeworkClientMessages;
+
+export function isHomeworkMessageType(type: unknown): type is HomeworkMessageType {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(homeworkClientMessages, type);
+}
+
+/** Joining an attempt's room: its attempt token (from POST …/attempts, kept in the browser). */
+export const attemptJoinOptions = z.object({ attempt: token }).strip();
+
+/** POST /api/games/:code/homework (host token): `deadline` in ms since the epoch (the teacher's browser converts its local time). */
+export const createAssignmentBody = z.object({ deadline: z.number().int().min(0), speedScoring: z.boolean().optional() }).strict();
+/** PATCH /api/homework/:id (teacher token): a new deadline; one in the past closes the assignment to new starts now. */
+export const updateAssignmentBody = z.object({ deadline: z.number().int().min(0) }).strict();
+/** POST /api/homework/:id/attempts: a nickname; `previous` is the token of this browser's finished attempt under that nickname (a replay). */
+export const startAttemptBody = z.object({ name: z.string().max(200), previous: token.optional(), lang: z.enum(['es', 'en']).optional() }).strict();
+/** POST /api/homework/:id/attempts/resume: the attempt token this browser kept. */
+export const resumeAttemptBody = z.object({ attempt: token }).strict();
+
+/** Why a homework request was refused: a stable code the pages translate, beside the English `error`. */
+export type HomeworkRefusalCode =
+  | 'bad_request'
+  | 'not_found'
+  | 'deadline_passed'
+  | 'attempt_closed'
+  | 'unknown_attempt'
+  | 'bad_name'
+  | 'name_taken'
+  | 'too_many_attempts'
+  | 'busy';
+
+export interface HomeworkRefusal {
+  readonly error: string;
+  readonly reason: HomeworkRefusalCode;
+}
+
+/** GET /api/homework/:id: what the student's page shows before starting. */
+export interface AssignmentInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly lang: 'es' | 'en';
+  /** ms since the epoch: no new attempt after it; attempts started before may go on until `finishBy`. */
+  readonly deadline: number;
+  readonly finishBy: number;
+  readonly open: boolean;
+  readonly speedScoring: boolean;
+  readonly rounds: readonly { readonly kind: 'quiz' | 'scenario'; readonly title: string; readonly questions: number }[];
+  readonly serverNow: number;
+}
+
+/** POST …/attempts (201) and …/attempts/resume (200): where to play. `attemptToken` only when it is new. */
+export interface AttemptTicket {
+  readonly attemptId: string;
+  readonly attemptToken?: string;
+  /** The room to join with `joinById(roomId, { attempt })`; null when the attempt is over (nothing to join). */
+  readonly roomId: string | null;
+  readonly name: string;
+  /** 1 for a student's first attempt, 2… for replays. */
+  readonly attempt: number;
+  readonly status: AttemptStatus;
+  readonly score: number;
+}
+
+/** playing: can go on; finished: played to the end; closed: ended by the server when its time after the deadline ran out. */
+export type AttemptStatus = 'playing' | 'finished' | 'closed';
 
 export { JOIN_ERROR, CLOSE } from './codes.ts';

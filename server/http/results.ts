@@ -31,7 +31,7 @@ class HttpError extends Error {
   }
 }
 
-function bearer(req: Request): string | undefined {
+export function bearer(req: Request): string | undefined {
   const auth = req.get('authorization');
   return (auth && /^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1]) || undefined;
 }
@@ -59,17 +59,27 @@ function fail(res: Response, err: unknown, req: Request): void {
   res.status(500).json({ error: 'The results could not be read. Try again.' });
 }
 
-function sendCsv(res: Response, filename: string, rows: readonly (readonly unknown[])[]): void {
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first:
+ * OWASP's list) gets a leading apostrophe, so a nickname such as =HYPERLINK(…) stays text.
+ * Numbers stay numbers.
+ */
+export function neutralizeCell(cell: unknown): unknown {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function sendCsv(res: Response, filename: string, rows: readonly (readonly unknown[])[]): void {
   // Comma, CRLF and a UTF-8 BOM: what Excel opens with accents intact (as the set export does).
-  const csv = `\uFEFF${stringify(rows as unknown[][], { record_delimiter: 'windows' })}`;
+  const csv = `\uFEFF${stringify(rows.map((row) => row.map(neutralizeCell)), { record_delimiter: 'windows' })}`;
   res.set('Cache-Control', 'no-store').attachment(filename).type('text/csv; charset=utf-8').send(csv);
 }
 
 const text = (lang: Lang, key: string, vars: Record<string, string | number> = {}): string =>
   (lookup(lang, key) ?? key).replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(vars[k] ?? ''));
 
-/** "Team Routers": the catalog's team names are an array; lookup() walks it by index. */
-const teamName = (lang: Lang, team: number): string => text(lang, 'teams.team', { name: lookup(lang, `teams.names.${team}`) ?? String(team + 1) });
+/** "Team Routers": the catalog's team names are an array; lookup() walks it by index. A document's own names win (homework: each attempt's student). */
+const teamName = (r: Pick<GameResults, 'lang' | 'teamNames'>, team: number): string =>
+  r.teamNames?.[team] ?? text(r.lang, 'teams.team', { name: lookup(r.lang, `teams.names.${team}`) ?? String(team + 1) });
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -95,7 +105,7 @@ export function answersCsvRows(r: GameResults): unknown[][] {
         q.text,
         rightAnswerInWords(q),
         p?.name ?? id,
-        p ? teamName(L, p.team) : '',
+        p ? teamName(r, p.team) : '',
         a ? answerInWords(q, a.answer) : '',
         a ? verdict[correctness(q, a.credit)] : q.skipped ? '' : h('noAnswer'),
         a ? round2(a.credit) : 0,
@@ -122,7 +132,7 @@ export function scenariosCsvRows(r: GameResults): unknown[][] {
         r.code,
         s.round + 1,
         s.title,
-        teamName(L, t.team),
+        teamName(r, t.team),
         round2(rep.availability * 100),
         rep.p95LatencyMs,
         rep.cost,

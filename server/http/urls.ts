@@ -50,17 +50,28 @@ function splitHost(host: string): { hostname: string; port: string } {
  * The page phones open to join game `code`: PUBLIC_URL, else the scheme and host this request
  * came in on (a trusted proxy's X-Forwarded-* included), a loopback name replaced by the LAN address.
  */
-export function joinUrlFor(req: Request, code: string, opts: { publicUrl: string | undefined; port: number; lan?: () => string | undefined }): string {
-  if (opts.publicUrl) return `${opts.publicUrl}/?code=${code}`;
+export function joinUrlFor(req: Request, code: string, opts: PublicUrlOptions): string {
+  return `${publicBaseUrl(req, opts)}/?code=${code}`;
+}
+
+export interface PublicUrlOptions {
+  readonly publicUrl: string | undefined;
+  readonly port: number;
+  readonly lan?: () => string | undefined;
+}
+
+/** Where phones reach this server, without a trailing slash (join links, homework links): see joinUrlFor. */
+export function publicBaseUrl(req: Request, opts: PublicUrlOptions): string {
+  if (opts.publicUrl) return opts.publicUrl;
   const proto = req.protocol === 'https' ? 'https' : 'http';
   const raw = req.host ?? '';
   const host = HOST_HEADER.test(raw) ? raw : `localhost:${opts.port}`;
   const { hostname, port } = splitHost(host);
   if (isLoopbackHost(hostname)) {
     const lan = (opts.lan ?? lanAddress)();
-    if (lan) return `${proto}://${lan}${port ? `:${port}` : ''}/?code=${code}`;
+    if (lan) return `${proto}://${lan}${port ? `:${port}` : ''}`;
   }
-  return `${proto}://${host}/?code=${code}`;
+  return `${proto}://${host}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import type { GameCodes } from '../codes.ts';
+import type { Presence } from '@colyseus/core';
 
 /** What rooms report for /metrics; the default records nothing. */
 export interface RoomMetrics {
@@ -39,6 +40,8 @@ export interface RoomServices {
   readonly store: Store;
   /** Join codes and the one-time creation grants a room redeems in onCreate. */
   readonly codes: GameCodes;
+  /** The processes' shared presence (which room an attempt is played in: HomeworkRoom). */
+  readonly presence: Presence;
 }
 
 let services: RoomServices | undefined;

@@ -38,10 +38,10 @@ export function statusOf(g: GameModel): 'lobby' | 'playing' | 'finished' {
 /** Debounce for checkpoints of small changes (a wave of joins, a move), in ms. */
 const SOON_MS = 5000;
 
-/** The process-wide write queue: each task runs after the previous one, in a later event-loop turn. */
+/** The process-wide write queue: each task runs after the previous one, in a later event-loop turn (homework attempts write through it too). */
 let queue: Promise<void> = Promise.resolve();
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-function enqueue(task: () => Promise<void>): Promise<void> {
+export function enqueue(task: () => Promise<void>): Promise<void> {
   queue = queue.then(nextTurn).then(task);
   return queue;
 }

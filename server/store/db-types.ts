@@ -36,8 +36,42 @@ export interface GameResultsTable {
   updated_at: Millis;
 }
 
+type DefaultedInt = ColumnType<number, number | undefined, number>;
+
+export interface HomeworkAssignmentsTable {
+  id: string;
+  teacher_token_hash: string;
+  source_game: string;
+  title: string;
+  lang: string;
+  setup: string;
+  deadline: Millis;
+  attempt_count: DefaultedInt;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface HomeworkAttemptsTable {
+  id: string;
+  assignment_id: string;
+  token_hash: string;
+  name: string;
+  name_key: string;
+  attempt_no: number;
+  address_key: string;
+  status: string;
+  score: DefaultedInt;
+  snapshot: string;
+  results: string | null;
+  started_at: Millis;
+  updated_at: Millis;
+  finished_at: NullableMillis;
+}
+
 export interface DB {
   question_sets: QuestionSetsTable;
   games: GamesTable;
   game_results: GameResultsTable;
+  homework_assignments: HomeworkAssignmentsTable;
+  homework_attempts: HomeworkAttemptsTable;
 }

@@ -15,6 +15,7 @@ import { STORE_TUNABLES } from './constants.ts';
 import type { DB } from './db-types.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { hashToken, newId, newToken, tokenMatchesHash } from './tokens.ts';
+import { makeHomeworkStore, type HomeworkStore } from './homework.ts';
 
 /** A value already serialized to JSON (taken at the moment of the call), stored as it is. */
 export class RawJson {
@@ -126,6 +127,8 @@ export interface Store {
   readonly dialect: StoreDialect;
   readonly sets: SetsStore;
   readonly games: GamesStore;
+  /** Homework assignments and their attempts (./homework.ts). */
+  readonly homework: HomeworkStore;
   /** Waits for the connection(s) to close; later calls on the store reject. Idempotent. */
   close(): Promise<void>;
 }
@@ -371,6 +374,7 @@ function makeStore(db: Kysely<DB>, dialect: StoreDialect, now: () => number): St
     dialect,
     sets,
     games,
+    homework: makeHomeworkStore(open, now),
     close() {
       closed = true;
       closing ??= db.destroy();

@@ -141,6 +141,8 @@ export interface CreateGameInput {
   readonly speedScoring?: boolean;
   readonly scenarioTickMs?: number;
   readonly scenarioTicksOverride?: number | null;
+  /** One team of one: a student playing alone (a homework attempt, shared/rules/homework.ts). */
+  readonly solo?: boolean;
 }
 
 export function createGame(input: CreateGameInput): GameModel {
@@ -150,7 +152,7 @@ export function createGame(input: CreateGameInput): GameModel {
     lang: input.lang,
     planId: input.plan.id,
     planTitle: input.plan.title,
-    teamCount: Math.min(GAME.maxTeams, Math.max(GAME.minTeams, input.teamCount)),
+    teamCount: input.solo ? 1 : Math.min(GAME.maxTeams, Math.max(GAME.minTeams, input.teamCount)),
     rounds: input.plan.rounds.map((spec, i) => ({ spec, questions: input.questions[i] ?? [] })),
     settings: { speedScoring: input.speedScoring ?? true, sound: true },
     phase: 'lobby',
@@ -165,7 +167,7 @@ export function createGame(input: CreateGameInput): GameModel {
     order: [],
     connectedCount: 0,
     nameIndex: dict(),
-    teamSizes: new Array<number>(input.teamCount).fill(0),
+    teamSizes: new Array<number>(input.solo ? 1 : input.teamCount).fill(0),
     banned: [],
     history: [],
     questionMsOverride: input.questionMsOverride ?? null,

@@ -67,6 +67,8 @@ export interface GameResults {
   readonly players: readonly { readonly id: string; readonly name: string; readonly team: number; readonly score: number; readonly rank: number }[];
   readonly questions: readonly QuestionResult[];
   readonly scenarios: readonly ScenarioResult[];
+  /** Team names when they are not the catalog's: in a homework's results each attempt is a team, named after its student (homework.ts). */
+  readonly teamNames?: readonly string[];
 }
 
 /** Results name true/false options in words, since no page is there to word them. */
