@@ -15,7 +15,7 @@ export default defineConfig({
     target: 'es2020',
     chunkSizeWarningLimit: 1600,
     rollupOptions: {
-      input: { index: here('index.html'), host: here('host.html'), sets: here('sets.html'), results: here('results.html') },
+      input: { index: here('index.html'), host: here('host.html'), sets: here('sets.html'), results: here('results.html'), homework: here('homework.html') },
     },
   },
   server: {

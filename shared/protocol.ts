@@ -243,6 +243,7 @@ export const homeworkClientMessages = {
   'homework:next': z.object({}).strict(),
 } as const;
 export type HomeworkMessageType = keyof typeof homeworkClientMessages;
+export type HomeworkMessage<T extends HomeworkMessageType> = z.infer<(typeof homeworkClientMessages)[T]>;
 
 export function isHomeworkMessageType(type: unknown): type is HomeworkMessageType {
   return typeof type === 'string' && Object.prototype.hasOwnProperty.call(homeworkClientMessages, type);

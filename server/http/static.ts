@@ -54,6 +54,7 @@ export function createStaticRouter(clientDir: string): Router {
   router.get(['/host/sets', '/host/sets/'], page('sets.html'));
   router.get(['/host/results', '/host/results/'], page('results.html'));
   router.get(['/homework', '/homework/', '/homework/:id'], page('homework.html'));
+  router.get('/homework/:id/results', page('results.html'));
   router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
   router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   return router;

@@ -196,9 +196,18 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
     this.afterPhaseChange(false);
     await services.presence.setex(attemptRoomKey(this.attemptId), this.roomId, ATTEMPT_ROOM_KEY_SECONDS);
     this.reply(client, 'homework:welcome', { attemptId: this.attemptId, name: p.name, attempt: this.attemptNo, deadline: this.deadline, finishBy: hw.finishBy(this.deadline), serverNow: now, protocol: PROTOCOL_VERSION });
-    this.reply(client, 'welcome', { playerId, seat: '', name: p.name, team: p.team, score: p.score, streak: p.streak, serverNow: now, protocol: PROTOCOL_VERSION });
-    const last = this.game.history.at(-1);
-    if (this.game.phase === 'reveal' && last) this.reply(client, 'result', this.resultFor(last));
+    this.reply(client, 'welcome', {
+      playerId,
+      seat: '',
+      name: p.name,
+      team: p.team,
+      score: p.score,
+      streak: p.streak,
+      serverNow: now,
+      protocol: PROTOCOL_VERSION,
+      answer: rules.playerAnswer(this.game, playerId),
+      result: rules.playerResultNow(this.game, playerId),
+    });
     services.metrics.joined('player', performance.now() - started);
   }
 
@@ -342,6 +351,11 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
       syncScenarioReports(this.state.scenario, this.game);
     }
     syncTop(this.state, this.game);
+    // A scenario round's points come outside a reveal: the student's total, as a live phone is told.
+    if (this.student && (this.game.phase === 'scenario-report' || this.game.phase === 'podium')) {
+      const standing = rules.playerStanding(this.game, this.game.order[0]!);
+      if (standing) this.replySafe(this.student, 'standing', standing);
+    }
     if (save) void this.save(true);
   }
 
@@ -351,15 +365,9 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
     syncState(this.state, this.game);
     syncReveal(this.state, this.game, record);
     syncTop(this.state, this.game);
-    if (this.student) this.replySafe(this.student, 'result', this.resultFor(record));
+    const result = rules.resultsOf(this.game, record)(this.game.order[0]!);
+    if (this.student && result) this.replySafe(this.student, 'result', result);
     void this.save(true);
-  }
-
-  private resultFor(record: QuestionRecord): ServerMessages['result'] {
-    const playerId = this.game.order[0]!;
-    const p = this.game.players[playerId]!;
-    const a = record.answers.find((x) => x.playerId === playerId);
-    return { seq: record.seq, credit: a?.credit ?? 0, correct: (a?.credit ?? 0) >= 1, points: a?.points ?? 0, score: p.score, streak: p.streak, rank: 1, players: 1, teamRank: 1 };
   }
 
   // ---------- the store ----------

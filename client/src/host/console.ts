@@ -12,6 +12,7 @@ import { GAME } from '../../../shared/constants.ts';
 import type { ProjectorDirector } from '../scenes/host/director.ts';
 import { createSound, type Sound } from '../ui/sound.ts';
 import { createFaultsMenu } from './faults.ts';
+import { createHomeworkDialog, type HomeworkDialog } from './homework.ts';
 
 export async function startConsole(code: string, hostToken: string): Promise<void> {
   const room = await joinHost(code, hostToken);
@@ -47,6 +48,7 @@ class HostConsole {
   private readonly speed = el('input', { type: 'checkbox', id: 'speed-scoring' });
   private readonly soundToggle = el('input', { type: 'checkbox', id: 'sound' });
   private readonly faults = createFaultsMenu();
+  private readonly homework: HomeworkDialog;
 
   constructor(
     private readonly code: string,
@@ -64,8 +66,9 @@ class HostConsole {
       this.codeEl,
       this.qr,
     );
+    this.homework = createHomeworkDialog(code, hostToken);
     this.buildControls();
-    this.root.replaceChildren(this.stage, this.joinPanel, this.status, this.bar, this.drawer, this.faults.panel, this.toast, this.sr);
+    this.root.replaceChildren(this.stage, this.joinPanel, this.status, this.bar, this.drawer, this.faults.panel, this.toast, this.sr, this.homework.dialog);
     this.root.hidden = false;
     this.ready = new Promise((resolve) => this.bind(room, resolve));
     void import('../scenes/host/director.ts').then((m) => {
@@ -161,6 +164,7 @@ class HostConsole {
       el('label', { className: 'toggle' }, this.soundToggle, ' ', t('host.sound')),
       make('fullscreen', t('host.fullscreen'), () => void document.documentElement.requestFullscreen?.().catch(() => undefined)),
       make('results', t('results.open'), () => void window.open(`/host/results?game=${encodeURIComponent(this.code)}`, '_blank', 'noopener')),
+      make('homework', t('homework.assign'), () => this.homework.open()),
     );
     this.update();
   }

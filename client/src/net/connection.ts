@@ -2,7 +2,7 @@
 // scenes never touch the network.
 import { Client, type Room } from '@colyseus/sdk';
 import { GAME } from '../../../shared/constants.ts';
-import type { ClientMessage, ClientMessageType, ServerMessages } from '../../../shared/protocol.ts';
+import type { ClientMessage, ClientMessageType, HomeworkMessage, HomeworkMessageType, ServerMessages } from '../../../shared/protocol.ts';
 import type { CustomPlanInput } from '../../../shared/rules/custom-plan.ts';
 import { reachableSocketUrl, serverEndpoint, type PageAddress } from './endpoint.ts';
 
@@ -30,6 +30,15 @@ export async function joinHost(code: string, hostToken: string): Promise<GameRoo
 }
 
 export function send<T extends ClientMessageType>(room: GameRoom, type: T, message: ClientMessage<T>): void {
+  room.send(type as never, message as never);
+}
+
+/** A homework attempt's room (server/rooms/HomeworkRoom.ts), opened with the attempt token this browser keeps. */
+export async function joinAttempt(roomId: string, attemptToken: string): Promise<GameRoom> {
+  return sdk().joinById(roomId, { attempt: attemptToken });
+}
+
+export function sendHomework<T extends HomeworkMessageType>(room: GameRoom, type: T, message: HomeworkMessage<T>): void {
   room.send(type as never, message as never);
 }
 

@@ -4,7 +4,13 @@ import type { SimAction } from '../../../shared/sim/index.ts';
 import type { TimelineEntry } from '../../../shared/rules/debrief.ts';
 import { faultInWords, roundClock, targetInWords } from '../../../shared/rules/fault-catalog.ts';
 
-export const teamLabel = (team: number): string => t('teams.team', { name: list('teams.names')[team] ?? String(team + 1) });
+let ownNames: readonly string[] | undefined;
+/** A results document's own team names (a homework's: each attempt's student), used before the catalog's. */
+export function useTeamNames(names: readonly string[] | undefined): void {
+  ownNames = names;
+}
+
+export const teamLabel = (team: number): string => ownNames?.[team] ?? t('teams.team', { name: list('teams.names')[team] ?? String(team + 1) });
 
 /** Simulated seconds as m:ss. */
 export function simTime(tick: number): string {

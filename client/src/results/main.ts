@@ -3,6 +3,8 @@
 // actions helped or hurt (replayed in this browser) and a side-by-side replay. The host token
 // comes from the URL fragment (#token=…, never sent to a server log) or from this browser's
 // teacher console ('ua:host'); it is sent as a Bearer header, and as ?token= on CSV downloads.
+// The same page shows a homework's results (homework.ts): the teacher's over every attempt, with
+// "Who played" for the podium, and a student's own attempt.
 import './results.css';
 import { isLang } from '../../../shared/i18n-types.ts';
 import type { GameResults, ScenarioResult, ScenarioTeamResultDoc } from '../../../shared/rules/results.ts';
@@ -13,7 +15,8 @@ import { el } from '../ui/dom.ts';
 import { TEAM_COLORS, TEAM_SHAPES, shapeSvg } from '../view/palette.ts';
 import { timelineChart } from './chart.ts';
 import { compareWidget } from './compare.ts';
-import { entryText, KIND_COLOR, KIND_GLYPH, pct, simTime, teamLabel } from './format.ts';
+import { entryText, KIND_COLOR, KIND_GLYPH, pct, simTime, teamLabel, useTeamNames } from './format.ts';
+import { homeworkSource, homeworkStatus, homeworkToken, isHomework, studentsSection, type ResultsSource } from './homework.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = () => $<HTMLParagraphElement>('status');
@@ -41,38 +44,59 @@ function say(text: string, problem = false): void {
   status().classList.toggle('problem', problem);
 }
 
-function askForToken(code: string, message: string): void {
+/** A live game's results: GET /api/games/CODE/results with its host token. */
+function gameSource(code: string): ResultsSource {
+  return {
+    what: code,
+    url: `/api/games/${encodeURIComponent(code)}/results`,
+    read: (json) => json as GameResults,
+    heading: (r) => t('results.heading', { code: r.code, plan: r.planTitle }),
+    csv: (kind, token) => `/api/games/${encodeURIComponent(code)}/${kind}.csv?token=${encodeURIComponent(token)}`,
+    noToken: t('results.noToken', { code }),
+    badToken: t('results.badToken', { code }),
+    notFound: t('results.notFound', { code }),
+    tokenLabel: t('results.tokenLabel'),
+  };
+}
+
+function askForToken(source: ResultsSource, message: string): void {
   say(message, true);
   const form = $<HTMLFormElement>('token-form');
   const input = $<HTMLInputElement>('token-input');
+  form.querySelector('label')!.textContent = source.tokenLabel;
   form.hidden = false;
   form.onsubmit = (ev) => {
     ev.preventDefault();
     const token = input.value.trim();
-    if (token) void load(code, token);
+    if (token) void load(source, token);
   };
   input.focus();
 }
 
-async function load(code: string, token: string): Promise<void> {
+async function load(source: ResultsSource, token: string): Promise<void> {
   say(t('results.loading'));
   let res: Response;
   try {
-    res = await fetch(`/api/games/${encodeURIComponent(code)}/results`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+    res = await fetch(source.url, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
   } catch (err) {
     say(t('results.failed', { reason: err instanceof Error ? err.message : String(err) }), true);
     return;
   }
-  if (res.status === 401 || res.status === 403) return askForToken(code, t('results.badToken', { code }));
-  if (res.status === 404) return say(t('results.notFound', { code }), true);
+  if (res.status === 401 || res.status === 403) return askForToken(source, source.badToken);
+  if (res.status === 404) return say(source.notFound, true);
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { error?: string };
     return say(t('results.failed', { reason: body.error ?? res.statusText }), true);
   }
-  const results = (await res.json()) as GameResults;
+  let results: GameResults;
+  try {
+    results = source.read(await res.json());
+  } catch (err) {
+    return say(err instanceof Error ? err.message : String(err), true);
+  }
   $<HTMLFormElement>('token-form').hidden = true;
   if (isLang(results.lang)) await setLang(results.lang);
-  render(results, token);
+  render(results, token, source);
 }
 
 // ---------------------------------------------------------------- sections
@@ -83,23 +107,27 @@ function teamChip(team: number): HTMLElement {
   return chip;
 }
 
-function render(r: GameResults, token: string): void {
-  document.title = `${t('results.pageTitle')} — ${r.code}`;
-  $('title').textContent = t('results.heading', { code: r.code, plan: r.planTitle });
-  say(r.phase === 'podium' ? '' : t('results.stillRunning'));
+function render(r: GameResults, token: string, source: ResultsSource): void {
+  useTeamNames(r.teamNames);
+  document.title = `${t('results.pageTitle')} — ${source.heading(r)}`;
+  $('title').textContent = source.heading(r);
+  say(isHomework(r) ? homeworkStatus(r) : r.phase === 'podium' ? '' : t('results.stillRunning'));
   const names = new Map(r.players.map((p) => [p.id, p.name]));
   const playerName = (id: string) => names.get(id) ?? id;
-  main().replaceChildren(downloads(r, token), podium(r), topics(r), questions(r), scenarios(r, playerName));
+  // A student's own attempt has no podium: one player, one "team".
+  const top = isHomework(r) ? [studentsSection(r)] : source.csv ? [podium(r)] : [];
+  main().replaceChildren(downloads(r, token, source), ...top, topics(r), questions(r), scenarios(r, playerName));
   void analyse(r, playerName);
 }
 
-function downloads(r: GameResults, token: string): HTMLElement {
+function downloads(r: GameResults, token: string, source: ResultsSource): HTMLElement {
+  const csv = source.csv;
   const link = (kind: 'answers' | 'scenarios', label: string) =>
     el('button', {
       type: 'button',
       textContent: label,
       onclick: () => {
-        const a = el('a', { href: `/api/games/${encodeURIComponent(r.code)}/${kind}.csv?token=${encodeURIComponent(token)}`, download: `uptime-arena-${r.code}-${kind}.csv` });
+        const a = el('a', { href: csv!(kind, token), download: `uptime-arena-${r.code}-${kind}.csv` });
         document.body.append(a);
         a.click();
         a.remove();
@@ -108,8 +136,8 @@ function downloads(r: GameResults, token: string): HTMLElement {
   return el(
     'section',
     { className: 'downloads no-print', ariaLabel: t('results.downloads') },
-    link('answers', t('results.downloadAnswers')),
-    ...(r.scenarios.length > 0 ? [link('scenarios', t('results.downloadScenarios'))] : []),
+    ...(csv ? [link('answers', t('results.downloadAnswers'))] : []),
+    ...(csv && r.scenarios.length > 0 ? [link('scenarios', t('results.downloadScenarios'))] : []),
     el('button', { type: 'button', textContent: t('results.print'), onclick: () => window.print() }),
   );
 }
@@ -320,11 +348,20 @@ async function start(): Promise<void> {
   // from here on these two are written by the page, not by the catalog
   $('status').removeAttribute('data-i18n');
   $('title').removeAttribute('data-i18n');
+  const homework = homeworkSource(location);
+  if (homework) {
+    // a student's own results: the way back is their homework page, not the teacher's console
+    if (!homework.csv) document.querySelector<HTMLElement>('.nav')?.setAttribute('hidden', '');
+    const token = homeworkToken(location);
+    if (!token) return askForToken(homework, homework.noToken);
+    return load(homework, token);
+  }
   const code = codeFromUrl();
   if (!code) return say(t('results.noGame'), true);
+  const source = gameSource(code);
   const token = tokenFor(code);
-  if (!token) return askForToken(code, t('results.noToken', { code }));
-  await load(code, token);
+  if (!token) return askForToken(source, source.noToken);
+  await load(source, token);
 }
 
 void start();
