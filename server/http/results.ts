@@ -145,7 +145,7 @@ export function scenariosCsvRows(r: GameResults): unknown[][] {
         rep.incidents.map((i) => text(L, 'results.csv.incident', { cause: text(L, `ops.causes.${i.cause}`), ttd: secs(i.timeToDetect), ttr: secs(i.timeToRecover) })).join('; '),
         t.log
           .filter(isTeacherFault)
-          .map((f) => `${roundClock(f.roundMs)} ${faultInWords(f, tr)} → ${targetInWords(f, tr, (team) => teamName(L, team))}`)
+          .map((f) => `${roundClock(f.roundMs)} ${faultInWords(f, tr)} → ${targetInWords(f, tr, (team) => teamName(r, team))}`)
           .join('; '),
       ]);
     }

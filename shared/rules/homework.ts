@@ -13,6 +13,7 @@ import { pick } from '../i18n-types.ts';
 import type { PlanSpec } from './plans.ts';
 import { addPlayer, createGame, currentScenario, next, pause, resume, startGame, validateName, endGame, type GameModel, type Result } from './game.ts';
 import { RESULTS_VERSION, type GameResults, type QuestionResult, type ScenarioResult } from './results.ts';
+import { isTeacherFault } from './scenario.ts';
 
 /** What every attempt of an assignment plays: the class game's plan, its question draw and seed. */
 export interface AssignmentSetup {
@@ -289,7 +290,7 @@ export function assignmentResults(meta: AssignmentMeta, records: readonly Attemp
         m = { ...s, teams: [] };
         scenarios.set(key, m);
       }
-      for (const t of s.teams) m.teams.push({ ...t, team, log: t.log.map((l) => ({ ...l, playerId: rename(l.playerId) })) });
+      for (const t of s.teams) m.teams.push({ ...t, team, log: t.log.map((l) => (isTeacherFault(l) ? l : { ...l, playerId: rename(l.playerId) })) });
     }
   });
 

@@ -114,7 +114,7 @@ describe('a student plays the homework through the SDK', () => {
     const key = (r: GameResults) => r.questions.map((q) => [q.questionId, q.options, q.shown]);
     expect(key(mine)).toEqual(key(liveResults));
     expect(mine.scenarios.map((s) => [s.cardId, s.seed])).toEqual(liveResults.scenarios.map((s) => [s.cardId, s.seed]));
-    expect(mine.scenarios[0]!.teams[0]!.log.map((l) => l.action.type)).toEqual(ACTIONS);
+    expect(mine.scenarios[0]!.teams[0]!.log.map((l) => ('action' in l ? l.action.type : l.fault))).toEqual(ACTIONS);
   });
 
   it("gives the teacher a results document identical in shape to the live game's", async () => {
