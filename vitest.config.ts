@@ -11,8 +11,9 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/shared/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/client/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 60_000 } },
       { test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 90_000, hookTimeout: 60_000 } },
       // Attacks against a real server process (tests/security/harness.ts); each must fail.
-      { test: { name: 'security', include: ['tests/security/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 90_000, hookTimeout: 60_000 } },
-      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'security', include: ['tests/security/**/*.test.ts'], exclude: ['tests/security/browser/**'], environment: 'node', setupFiles, testTimeout: 90_000, hookTimeout: 60_000 } },
+      // Real browsers, one file at a time (the security suite's browser checks among them).
+      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts', 'tests/security/browser/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

@@ -36,6 +36,8 @@ import { onlyMethods, rateLimit } from './http/rate-limit.ts';
 import { installFrontDoor } from './http/front-door.ts';
 import { createJoinGuard } from './http/join-limits.ts';
 import { clientIp, compileTrust } from './http/client-ip.ts';
+import { createOriginPolicy, createSecurityHeaders } from './http/security-headers.ts';
+import { MESSAGE_LIMITS } from './rooms/message-guard.ts';
 
 export const VERSION = '0.1.0';
 
@@ -87,6 +89,13 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   const { presence, driver } = await presenceAndDriver(config);
   const httpServer = http.createServer();
   const trust = compileTrust(config.trustProxy);
+  const origins = createOriginPolicy({ allowedOrigins: config.allowedOrigins, trust });
+  // Game sockets go to this server, or to PUBLIC_ADDRESS (host[:port][/path]) when it is set.
+  const headers = createSecurityHeaders({ socketHosts: config.publicAddress ? [config.publicAddress.split('/')[0]!] : [] });
+  // CORS: only for the origins the deployment names, never with credentials (Colyseus would echo
+  // any Origin with Access-Control-Allow-Credentials on every response).
+  matchMaker.controller.DEFAULT_CORS_HEADERS = {} as typeof matchMaker.controller.DEFAULT_CORS_HEADERS;
+  matchMaker.controller.getCorsHeaders = (h: Headers) => origins.corsHeaders(h.get('origin'));
   const startedAt = Date.now();
   let draining = false;
   // A code is taken while a room has it, and for good once any game was saved under it.
@@ -97,7 +106,16 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   matchMaker.controller.exposedMethods = ['joinById', 'reconnect'];
 
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer, pingInterval: config.pingIntervalMs, pingMaxRetries: 2 }),
+    transport: new WebSocketTransport({
+      server: httpServer,
+      pingInterval: config.pingIntervalMs,
+      pingMaxRetries: 2,
+      // Above the rooms' own 4 KB, so they can refuse a big message in words (message-guard.ts).
+      maxPayload: MESSAGE_LIMITS.transportMaxBytes,
+      // A game socket opens only from this server's pages (or the origins it names).
+      verifyClient: (info: { req: http.IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) =>
+        origins.allows(info.req) ? done(true) : done(false, 403, 'Game connections open only from the game pages of this server.'),
+    }),
     presence,
     driver,
     publicAddress: config.publicAddress,
@@ -109,7 +127,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
       app.use(requestLog({ log, observe: metrics.http }));
       app.use(compression());
       app.use(createMetricsRouter(metrics.registry));
-      app.use('/admin', createAdminRouter(config.adminToken));
+      app.use('/admin', createAdminRouter(config.adminToken, headers.adminPolicy));
       const limit = (name: string) => rateLimit({ presence, name, limit: config.rateLimitPerMinute, log, onLimited: metrics.rateLimited });
       app.post('/api/games', limit('games'));
       app.post('/api/games/:code/homework', limit('homework'));
@@ -144,7 +162,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
           timing: { questionMsOverride: config.questionMs, roundIntroMs: config.roundIntroMs, scenarioTickMs: config.scenarioTickMs, scenarioTicksOverride: config.scenarioTicks },
         }),
       );
-      app.use(createStaticRouter(config.clientDir));
+      app.use(createStaticRouter(config.clientDir, headers.pagePolicy));
       app.use('/api', (_req, res) => {
         res.status(404).json({ error: 'There is no such API endpoint.' });
       });
@@ -169,7 +187,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
       // they wait in the kernel's accept queue. Node's default (511) overflowed at 3,000 phones.
       await gameServer.listen(config.port, config.host, 4096);
       const joins = createJoinGuard(presence, { perGame: config.joinLimitPerGame, perAddress: config.joinLimitPerAddress, failures: config.joinFailuresPerMinute }, log);
-      installFrontDoor(httpServer, { clientIp: (req) => clientIp(req, trust), joins, onRefused: metrics.matchmakeRefused });
+      installFrontDoor(httpServer, { headers, origins, clientIp: (req) => clientIp(req, trust), joins, onRefused: metrics.matchmakeRefused });
       const address = httpServer.address();
       return typeof address === 'object' && address ? address.port : config.port;
     },

@@ -20,4 +20,11 @@ export const JOIN_ERROR = {
 } as const;
 
 /** Close codes the room uses when it removes a client itself. */
-export const CLOSE = { kicked: 4100, seatTaken: 4101, gameOver: 4102 } as const;
+export const CLOSE = {
+  kicked: 4100,
+  seatTaken: 4101,
+  gameOver: 4102,
+  /** A message over the size limit, or too many messages a second: refused in words, then closed. */
+  tooLarge: 4103,
+  flood: 4104,
+} as const;

@@ -122,6 +122,7 @@ export type RefusalCode =
   | 'no_such_team'
   | 'paused'
   | 'rate_limited'
+  | 'too_large'
   | 'bad_action'
   | 'not_your_role'
   | 'not_enough_credits'

@@ -19,8 +19,13 @@ export function adminToken(header: string | undefined): string | undefined {
   return undefined;
 }
 
-export function createAdminRouter(token: string | undefined): Router {
+export function createAdminRouter(token: string | undefined, csp = ''): Router {
   const router = express.Router();
+  // The monitor's page injects its styles and loads Google's icon font: a policy of its own.
+  if (csp) router.use((_req, res, next) => {
+    res.set('Content-Security-Policy', csp);
+    next();
+  });
   if (!token) {
     router.use((_req, res) => {
       res.status(404).json({ error: 'There is no such page.' });

@@ -1,5 +1,6 @@
-// Every HTTP request meets this before Colyseus's router or Express: the one place that sees
-// the matchmaker's routes (Colyseus answers /matchmake/* itself, ahead of any Express
+// Every HTTP request meets this before Colyseus's router or Express. It sets the security
+// headers of every response (security-headers.ts) and refuses changes (POST, PUT, DELETE) sent by
+// pages of another site. It is also the one place that sees the matchmaker's routes (Colyseus answers /matchmake/* itself, ahead of any Express
 // middleware). Only the routes of CONTRACT.md may seat anyone: POST /matchmake/joinById/<code>
 // and /matchmake/reconnect/<code>. The generic create, join and joinOrCreate (and anything else
 // under /matchmake) get a readable 404 here; rooms also refuse create options that do not carry
@@ -10,6 +11,7 @@ import type http from 'node:http';
 import { GAME } from '../../shared/constants.ts';
 import { GAME_CODE_PATTERN } from '../../shared/protocol.ts';
 import type { JoinGuard } from './join-limits.ts';
+import type { OriginPolicy, SecurityHeaders } from './security-headers.ts';
 
 type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -17,6 +19,8 @@ type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 export const MATCHMAKE_BODY_BYTES = 4096;
 
 const SEATING = /^\/matchmake\/(joinById|reconnect)\/([^/?#]+)$/;
+/** Methods that change something: a browser page of another site may not send them. */
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
@@ -41,10 +45,14 @@ export function matchmakeRoute(method: string, path: string): { ok: true; method
 }
 
 export interface FrontDoorDeps {
+  /** Headers every response carries (helmet), set before anything answers. */
+  readonly headers: SecurityHeaders;
+  /** Which browser pages may change things here (POST, PUT, DELETE) besides the server's own. */
+  readonly origins: OriginPolicy;
   /** The client's address (TRUST_PROXY decides whether a proxy's header counts). */
   readonly clientIp: (req: http.IncomingMessage) => string;
   readonly joins: JoinGuard;
-  /** Called for each matchmaking request refused here (a metric), by reason: route, size, failures, game, address. */
+  /** Called for each request refused here (a metric), by reason: route, size, failures, game, address, origin. */
   readonly onRefused?: (reason: string) => void;
 }
 
@@ -58,9 +66,16 @@ export function installFrontDoor(server: http.Server, deps: FrontDoorDeps): void
   const pass: Listener = (req, res) => {
     for (const l of inner) l.call(server, req, res);
   };
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => deps.headers.apply(req, res, () => enter(req, res)));
+  const enter = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = req.url ?? '/';
     const path = url.split('?')[0]!;
+    if (CHANGES.has(req.method ?? '') && !deps.origins.allows(req)) {
+      deps.onRefused?.('origin');
+      sendJson(res, 403, { error: 'This server does not take requests from pages of another site.' });
+      req.resume();
+      return;
+    }
     if (!path.startsWith('/matchmake/') && path !== '/matchmake') return pass(req, res);
     if (req.method === 'OPTIONS') return pass(req, res);
     const route = matchmakeRoute(req.method ?? 'GET', path);
@@ -92,5 +107,5 @@ export function installFrontDoor(server: http.Server, deps: FrontDoorDeps): void
     }).catch(() => {
       if (!res.headersSent) sendJson(res, 500, { error: 'The join could not be handled. Try again.' });
     });
-  });
+  };
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import express, { type Request, type Router } from 'express';
 import { chooseLang, lookup } from '../../shared/i18n/index.ts';
 import type { Lang } from '../../shared/i18n-types.ts';
+import { inlineStyleHashes } from './security-headers.ts';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -29,9 +30,13 @@ function langOf(req: Request): Lang {
   return chooseLang(q, accepted);
 }
 
-export function createStaticRouter(clientDir: string): Router {
+/**
+ * `pagePolicy` turns a page's inline <style> hashes into its Content-Security-Policy
+ * (security-headers.ts): the page's own styles run, nothing injected does.
+ */
+export function createStaticRouter(clientDir: string, pagePolicy: (styleHashes: readonly string[]) => string = () => ''): Router {
   const router = express.Router();
-  const cache = new Map<string, { mtimeMs: number; html: string }>();
+  const cache = new Map<string, { mtimeMs: number; html: string; csp: string }>();
   const page = (file: string) => (req: Request, res: express.Response) => {
     const full = path.join(clientDir, file);
     const stat = fs.statSync(full, { throwIfNoEntry: false });
@@ -43,11 +48,12 @@ export function createStaticRouter(clientDir: string): Router {
     const key = `${file}:${lang}`;
     let cached = cache.get(key);
     if (!cached || cached.mtimeMs !== stat.mtimeMs) {
-      cached = { mtimeMs: stat.mtimeMs, html: prerender(fs.readFileSync(full, 'utf8'), lang) };
+      const html = prerender(fs.readFileSync(full, 'utf8'), lang);
+      cached = { mtimeMs: stat.mtimeMs, html, csp: pagePolicy(inlineStyleHashes(html)) };
       cache.set(key, cached);
     }
-    const html = cached.html;
-    res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Language').type('html').send(html);
+    if (cached.csp) res.set('Content-Security-Policy', cached.csp);
+    res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Language').type('html').send(cached.html);
   };
   router.get('/', page('index.html'));
   router.get(['/host', '/host/'], page('host.html'));

@@ -29,6 +29,7 @@ import { newToken, sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
 import { Checkpointer, reviveModel, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
 import { BeatHealth } from './health.ts';
+import { guardMessages, MESSAGE_LIMITS } from './message-guard.ts';
 import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
 import { createState, syncCounts, syncReveal, syncState, syncTop } from './sync.ts';
 import { fullRoster, RosterOutbox } from './roster.ts';
@@ -90,7 +91,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
    * socket's slot is still held), so the socket cap leaves 10 % on top, plus teacher tabs.
    */
   override maxClients = Math.ceil(GAME.maxPlayers * 1.1) + 10;
-  override maxMessagesPerSecond = 30;
+  /** A backstop only: message-guard.ts refuses (in words) and closes at MESSAGE_LIMITS.perSecond first. */
+  override maxMessagesPerSecond = 2 * MESSAGE_LIMITS.perSecond;
   override autoDispose = false;
   /** Seconds between a seat reservation and the socket: generous for slow school Wi-Fi. */
   override seatReservationTimeout = 30;
@@ -126,6 +128,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   override async onCreate(raw: unknown): Promise<void> {
     const services = roomServices();
+    guardMessages(this, (client, code, reason) => this.refuse(client as GameClient, 'message', code, reason));
     // Only this server makes rooms: the options must carry the grant it took for their code.
     const restore = restoreOptions.safeParse(raw);
     const create = restore.success ? undefined : createOptions.safeParse(raw);

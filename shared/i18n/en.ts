@@ -160,6 +160,7 @@ export const en = {
     no_such_team: 'There is no such team.',
     paused: 'The game is paused.',
     rate_limited: 'Too many requests: slow down.',
+    too_large: 'That message is too large to send.',
     bad_action: 'That action is not valid.',
     not_your_role: 'That control belongs to another role.',
     not_enough_credits: 'Not enough credits.',

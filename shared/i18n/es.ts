@@ -161,6 +161,7 @@ export const es: Catalog = {
     no_such_team: 'No existe ese equipo.',
     paused: 'La partida está en pausa.',
     rate_limited: 'Demasiadas peticiones: más despacio.',
+    too_large: 'Ese mensaje es demasiado grande para enviarlo.',
     bad_action: 'Esa acción no es válida.',
     not_your_role: 'Ese control es de otro rol.',
     not_enough_credits: 'No hay créditos suficientes.',
