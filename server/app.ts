@@ -28,11 +28,12 @@ import { ClassroomRoom, liveClassrooms, type RestoreGameOptions } from './rooms/
 import { setRoomServices } from './rooms/context.ts';
 import { trackRooms } from './rooms/instrument.ts';
 import { failingRooms } from './rooms/health.ts';
+import { createStorageHealth } from './store/health.ts';
 import { createMetrics, type LiveRooms, type ServerMetrics } from './metrics.ts';
 import { createMetricsRouter } from './http/metrics.ts';
-import { createAdminRouter } from './http/admin.ts';
+import { ADMIN_FAILURES_PER_MINUTE, createAdminRouter } from './http/admin.ts';
 import { requestLog } from './http/request-log.ts';
-import { onlyMethods, rateLimit } from './http/rate-limit.ts';
+import { failureLimit, onlyMethods, rateLimit } from './http/rate-limit.ts';
 import { installFrontDoor } from './http/front-door.ts';
 import { createJoinGuard } from './http/join-limits.ts';
 import { clientIp, compileTrust } from './http/client-ip.ts';
@@ -100,7 +101,9 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   let draining = false;
   // A code is taken while a room has it, and for good once any game was saved under it.
   const codes = createGameCodes(presence, async (code) => (await matchMaker.query({ roomId: code })).length > 0 || (await store.games.exists(code)));
-  setRoomServices({ config, log, metrics, store, codes, presence });
+  const storage = createStorageHealth(log, { onFailure: metrics.storageFailed, probe: () => store.probeWrite() });
+  metrics.watchStorage(storage);
+  setRoomServices({ config, log, metrics, store, codes, presence, storage });
   // Rooms are made by this server only (POST /api/games, restores); the matchmaker's HTTP routes
   // may only seat a client in a room by its code or bring a dropped one back (CONTRACT.md).
   matchMaker.controller.exposedMethods = ['joinById', 'reconnect'];
@@ -127,7 +130,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
       app.use(requestLog({ log, observe: metrics.http }));
       app.use(compression());
       app.use(createMetricsRouter(metrics.registry));
-      app.use('/admin', createAdminRouter(config.adminToken, headers.adminPolicy));
+      app.use('/admin', createAdminRouter(config.adminToken, headers.adminPolicy, failureLimit({ presence, name: 'admin', limit: ADMIN_FAILURES_PER_MINUTE })));
       const limit = (name: string) => rateLimit({ presence, name, limit: config.rateLimitPerMinute, log, onLimited: metrics.rateLimited });
       app.post('/api/games', limit('games'));
       app.post('/api/games/:code/homework', limit('homework'));
@@ -141,14 +144,15 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
           version: VERSION,
           startedAt,
           failingRooms,
+          storageWritable: storage.writable,
         }),
       );
-      app.use('/api/games', createResultsRouter(store));
+      app.use('/api/games', createResultsRouter(store, presence));
       app.use(
         '/api/games',
-        createGamesRouter({ codes, log, planner, isDraining: () => draining, publicUrl: config.publicUrl, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
+        createGamesRouter({ codes, log, planner, isDraining: () => draining, canSave: storage.writable, publicUrl: config.publicUrl, port: config.port, randomSeed: () => randomInt(2 ** 31) }),
       );
-      app.use('/api/sets', createSetsRouter(store, { log }));
+      app.use('/api/sets', createSetsRouter(store, { log, storage }));
       app.use(
         '/api',
         createHomeworkRouter({

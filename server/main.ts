@@ -1,14 +1,33 @@
 // Entry point: `npm start` builds the client and runs this.
-import { loadConfig } from './config.ts';
-import { createLogger } from './log.ts';
-import { createGameServer } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createGameServer, type GameServer } from './app.ts';
+import { describeStartupFailure } from './startup.ts';
 import { lanAddress, studentAddress } from './http/urls.ts';
 
-const config = loadConfig();
-const log = createLogger(config.logLevel);
-const server = await createGameServer(config, log);
-const port = await server.listen();
-await server.restoreGames();
+// A write past the process's file-size limit fails (the store reports it: server/store/health.ts)
+// instead of killing the process.
+process.on('SIGXFSZ', () => undefined);
+
+async function start(): Promise<{ config: Config; log: Logger; server: GameServer; port: number }> {
+  let config: Config | undefined;
+  let log: Logger | undefined;
+  try {
+    config = loadConfig();
+    log = createLogger(config.logLevel);
+    const server = await createGameServer(config, log);
+    const port = await server.listen();
+    await server.restoreGames();
+    return { config, log, server, port };
+  } catch (err) {
+    // In words, without a stack, and with an exit status that says whether a restart can help.
+    const failure = describeStartupFailure(err, config);
+    log?.fatal({ code: (err as { code?: unknown })?.code }, failure.message);
+    process.stderr.write(`\n  Uptime Arena could not start.\n  ${failure.message}\n\n`);
+    process.exit(failure.exitCode);
+  }
+}
+const { config, log, server, port } = await start();
 const students = studentAddress({ publicUrl: config.publicUrl, port, host: config.host, lan: lanAddress() });
 log.info({ port, host: config.host, studentUrl: students.url, publicAddress: config.publicAddress ?? null }, 'Uptime Arena is listening');
 if (config.redisUrl && !config.publicAddress) {

@@ -33,6 +33,10 @@ export interface ServerMetrics extends RoomMetrics {
   rateLimited(route: string): void;
   /** A matchmaking request refused before it reached the matchmaker, by reason (route, size, …). */
   matchmakeRefused(reason: string): void;
+  /** A store write failed (server/store/health.ts). */
+  storageFailed(): void;
+  /** Reports ua_storage_writable from this health. */
+  watchStorage(health: { writable(): boolean }): void;
 }
 
 /** What a scrape reads from the live rooms of this process (see instrument.ts). */
@@ -105,6 +109,16 @@ export function createMetrics(opts: { defaultMetrics?: boolean; live?: LiveRooms
   const httpRequests = new Counter({ name: 'ua_http_requests_total', help: 'HTTP requests, by method, route and status.', labelNames: ['method', 'route', 'status'], registers: [registry] });
   const httpSeconds = new Histogram({ name: 'ua_http_request_seconds', help: 'HTTP request duration, by route.', labelNames: ['route'], buckets: [...BUCKETS.httpSeconds], registers: [registry] });
   const limited = new Counter({ name: 'ua_rate_limited_total', help: 'HTTP requests refused with 429, by route.', labelNames: ['route'], registers: [registry] });
+  const storageFailures = new Counter({ name: 'ua_storage_write_failures_total', help: 'Store writes that failed (checkpoints, sets): a full disk, a read-only file, a database gone.', registers: [registry] });
+  let storage: { writable(): boolean } | undefined;
+  new Gauge({
+    name: 'ua_storage_writable',
+    help: '1 while the store takes writes, 0 while they fail (then /readyz is 503 and new games are refused).',
+    registers: [registry],
+    collect() {
+      this.set(storage?.writable() === false ? 0 : 1);
+    },
+  });
   const matchmakeRefused = new Counter({ name: 'ua_matchmake_refused_total', help: 'Matchmaking requests refused before the matchmaker, by reason.', labelNames: ['reason'], registers: [registry] });
 
   return {
@@ -126,5 +140,9 @@ export function createMetrics(opts: { defaultMetrics?: boolean; live?: LiveRooms
     },
     rateLimited: (route) => limited.inc({ route }),
     matchmakeRefused: (reason) => matchmakeRefused.inc({ reason }),
+    storageFailed: () => storageFailures.inc(),
+    watchStorage: (health) => {
+      storage = health;
+    },
   };
 }

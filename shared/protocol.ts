@@ -202,6 +202,12 @@ export interface ServerMessages {
    * the state made every phone's join and every patch cost more with each player already there.
    */
   'host:roster': { full: boolean; players: RosterRow[]; removed: string[] };
+  /**
+   * Host only: whether the server can save the game (false while its disk is full or its database
+   * cannot be written: the game goes on, but a restart would lose what was not saved). Sent when it
+   * changes, and on the teacher's join while it is false.
+   */
+  'host:storage': { writable: boolean };
   /** Answer accepted. */
   ack: { seq: number };
   /** Something the client sent was refused; nothing changed. */

@@ -14,6 +14,7 @@
 // `pinned`: the option numbers that keep their written place when options are shuffled ("4").
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import { fromSpreadsheet, spreadsheetSafe } from '../csv-safe.ts';
 import { LIMITS } from '../../shared/content/limits.ts';
 import type { Question, QuestionSet } from '../../shared/content/schema.ts';
 import type { Lang, Localized } from '../../shared/i18n-types.ts';
@@ -39,6 +40,9 @@ export interface ImportOptions {
   /** Language of text in a spreadsheet row without a `lang` cell. Default 'en'. */
   lang?: Lang;
 }
+
+/** Columns whose cells the export writes from numbers and codes (never free text): left as they are. */
+const CODED_COLUMNS = new Set(['type', 'correct', 'time_limit', 'difficulty', 'min', 'max', 'step', 'answer', 'tolerance', 'lang', 'pinned']);
 
 export const TEXT_COLUMNS = ['question', 'option1', 'option2', 'option3', 'option4', 'option5', 'explanation', 'unit'] as const;
 export const CSV_COLUMNS = [
@@ -177,7 +181,8 @@ export function importSetCsv(raw: Buffer | string, opts: ImportOptions = {}): Im
 }
 
 /** Import from spreadsheet rows (CSV or xlsx): this project's columns or Kahoot's layout. */
-export function importSetRows(rows: readonly SheetRow[], opts: ImportOptions = {}, hadInvalidBytes = false): ImportResult {
+export function importSetRows(sheet: readonly SheetRow[], opts: ImportOptions = {}, hadInvalidBytes = false): ImportResult {
+  const rows = sheet.map((r) => ({ row: r.row, cells: r.cells.map(fromSpreadsheet) }));
   if (hadInvalidBytes || rows.some((r) => r.cells.some((c) => c.includes(UNDECODABLE)))) {
     const header = rows[0]?.cells.map(normalizeColumn) ?? [];
     const problems: Problem[] = [];
@@ -528,7 +533,8 @@ export function exportSetCsv(set: QuestionSet, opts: { bom?: boolean } = {}): st
         putText('unit', q.unit);
         break;
     }
-    return columns.map((c) => rec[c] ?? '');
+    // Text cells are anyone's text: nothing in them may run as a formula (csv-safe.ts).
+    return columns.map((c) => (CODED_COLUMNS.has(c) ? (rec[c] ?? '') : spreadsheetSafe(rec[c] ?? '')));
   });
   const csv = stringifyCsv([columns, ...records], { record_delimiter: 'windows' });
   return (opts.bom ?? true) ? `\uFEFF${csv}` : csv;

@@ -5,6 +5,7 @@
 import express, { type Router } from 'express';
 import { monitor } from '@colyseus/monitor';
 import { tokensEqual } from '../tokens.ts';
+import type { FailureLimit } from './rate-limit.ts';
 
 export function adminToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -19,7 +20,10 @@ export function adminToken(header: string | undefined): string | undefined {
   return undefined;
 }
 
-export function createAdminRouter(token: string | undefined, csp = ''): Router {
+/** Wrong admin tokens allowed per address per minute; then it waits for the next minute. */
+export const ADMIN_FAILURES_PER_MINUTE = 10;
+
+export function createAdminRouter(token: string | undefined, csp = '', failures?: FailureLimit): Router {
   const router = express.Router();
   // The monitor's page injects its styles and loads Google's icon font: a policy of its own.
   if (csp) router.use((_req, res, next) => {
@@ -32,12 +36,20 @@ export function createAdminRouter(token: string | undefined, csp = ''): Router {
     });
     return router;
   }
-  router.use((req, res, next) => {
+  router.use(async (req, res, next) => {
+    const ip = req.ip ?? 'unknown';
+    const wait = (await failures?.wait(ip)) ?? 0;
+    if (wait > 0) {
+      res.status(429).set('Retry-After', String(wait)).set('Cache-Control', 'no-store').json({ error: `Too many wrong admin tokens from this address. Try again in ${wait} seconds.` });
+      return;
+    }
     const given = adminToken(req.get('authorization'));
     if (given !== undefined && tokensEqual(given, token)) {
       next();
       return;
     }
+    // A browser's first visit carries no token yet: only a wrong one counts.
+    if (given !== undefined) await failures?.failed(ip);
     res.status(401).set('WWW-Authenticate', 'Basic realm="Uptime Arena admin", charset="UTF-8"').set('Cache-Control', 'no-store').json({ error: 'The admin token is missing or wrong.' });
   });
   router.use(monitor() as unknown as express.RequestHandler);

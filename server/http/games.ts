@@ -28,11 +28,17 @@ const createGameBody = z
 
 const codePattern = new RegExp(`^[${GAME.codeAlphabet}]{${GAME.codeLength}}$`);
 
+/** Why new games and sets are refused while the store cannot take writes. */
+export const STORAGE_REFUSAL =
+  'This server cannot save anything right now (its disk is full or its database cannot be written), so it is not starting new games. Games already running go on. Tell whoever runs the server.';
+
 export interface GamesDeps {
   readonly codes: GameCodes;
   readonly log: Logger;
   readonly planner: Planner;
   readonly isDraining: () => boolean;
+  /** False while the store cannot take writes (server/store/health.ts): no new games then. */
+  readonly canSave?: () => boolean;
   readonly publicUrl: string | undefined;
   readonly port: number;
   readonly randomSeed: () => number;
@@ -44,6 +50,10 @@ export function createGamesRouter(deps: GamesDeps): Router {
   router.post('/', express.json({ limit: '4kb' }), async (req, res) => {
     if (deps.isDraining()) {
       res.status(503).json({ error: 'This server is restarting and not accepting new games. Try again in a minute.' });
+      return;
+    }
+    if (deps.canSave && !deps.canSave()) {
+      res.status(503).set('Retry-After', '60').json({ error: STORAGE_REFUSAL });
       return;
     }
     const parsed = createGameBody.safeParse(req.body ?? {});

@@ -12,10 +12,11 @@
 //   POST  /api/homework/:id/attempts/resume  { attempt } → 200 AttemptTicket
 //   GET   /api/homework/:id/attempts/mine    attempt token → { ticket, results }: the student's own results
 //   GET   /api/homework/:id/results          teacher token → HomeworkResults (a game's results document)
-//   GET   /api/homework/:id/answers.csv, /scenarios.csv   teacher token (header or ?token=)
+//   POST  /api/homework/:id/downloads        teacher token → 201 { token, expiresInSeconds }
+//   GET   /api/homework/:id/answers.csv, /scenarios.csv   ?dl=<download token> or teacher token
 //
-// Tokens come as `Authorization: Bearer` (?token= only for the CSV downloads, which the request
-// log never writes).
+// Tokens come as `Authorization: Bearer` only, never in a URL (logs, history): a CSV link carries
+// a 60-second download token instead, as a live game's does (results.ts).
 import express, { type Request, type Response, type Router } from 'express';
 import { matchMaker, type Presence } from '@colyseus/core';
 import QRCode from 'qrcode';
@@ -45,7 +46,7 @@ import { tokenMatchesHash } from '../store/index.ts';
 import { newToken, sha256 } from '../tokens.ts';
 import { SNAPSHOT_VERSION, reviveModel, type GameSnapshot } from '../rooms/persistence.ts';
 import { attemptRoomKey, type AttemptRoomOptions } from '../rooms/HomeworkRoom.ts';
-import { answersCsvRows, bearer, scenariosCsvRows, sendCsv } from './results.ts';
+import { DOWNLOAD_SECONDS, answersCsvRows, bearer, downloadOpens, issueDownloadToken, scenariosCsvRows, sendCsv } from './results.ts';
 import { publicBaseUrl } from './urls.ts';
 
 export interface HomeworkDeps {
@@ -116,9 +117,13 @@ export function createHomeworkRouter(deps: HomeworkDeps): Router {
     return a;
   }
 
-  async function teacherAssignment(req: Request<{ id: string }>, allowQueryToken: boolean): Promise<StoredAssignment<hw.AssignmentSetup>> {
+  async function teacherAssignment(req: Request<{ id: string }>, allowDownloadToken: boolean): Promise<StoredAssignment<hw.AssignmentSetup>> {
     const a = await assignmentOf(req.params.id);
-    const token = bearer(req) ?? (allowQueryToken && typeof req.query.token === 'string' ? req.query.token : undefined);
+    const opens = allowDownloadToken ? await downloadOpens(deps.presence, req, `hw:${a.id}`) : undefined;
+    if (opens === true) return a;
+    if (opens === false) throw new HttpError(403, 'bad_request', 'That download link has expired: download again from the results page.');
+    if (typeof req.query.token === 'string') throw new HttpError(401, 'bad_request', 'A teacher token does not go in a URL (it would stay in logs and history): send it as Authorization: Bearer, or get a download link with POST /api/homework/<id>/downloads.');
+    const token = bearer(req);
     if (!token) throw new HttpError(401, 'bad_request', "The homework's results need its teacher token (Authorization: Bearer <token>).");
     if (!tokenMatchesHash(token, a.teacherTokenHash)) throw new HttpError(403, 'bad_request', 'That teacher token does not open this homework.');
     return a;
@@ -210,8 +215,8 @@ export function createHomeworkRouter(deps: HomeworkDeps): Router {
     }
   });
 
-  async function teacherResults(req: Request<{ id: string }>, allowQueryToken: boolean): Promise<hw.HomeworkResults> {
-    const a = await teacherAssignment(req, allowQueryToken);
+  async function teacherResults(req: Request<{ id: string }>, allowDownloadToken: boolean): Promise<hw.HomeworkResults> {
+    const a = await teacherAssignment(req, allowDownloadToken);
     const attempts = await deps.store.homework.listAttempts<GameResults>(a.id);
     const records: hw.AttemptRecord[] = attempts.map((x) => ({ id: x.id, name: x.name, attempt: x.attemptNo, status: x.status as AttemptStatus, startedAt: x.startedAt, updatedAt: x.updatedAt, finishedAt: x.finishedAt, results: x.results }));
     return hw.assignmentResults({ id: a.id, sourceGame: a.sourceGame, setup: a.setup, deadline: a.deadline, createdAt: a.createdAt }, records, now());
@@ -220,6 +225,16 @@ export function createHomeworkRouter(deps: HomeworkDeps): Router {
   router.get('/homework/:id/results', async (req: Request<{ id: string }>, res) => {
     try {
       res.set('Cache-Control', 'no-store').json(await teacherResults(req, false));
+    } catch (err) {
+      fail(res, err, req, deps.log);
+    }
+  });
+
+  router.post('/homework/:id/downloads', async (req: Request<{ id: string }>, res) => {
+    try {
+      const a = await teacherAssignment(req, false);
+      const token = await issueDownloadToken(deps.presence, `hw:${a.id}`);
+      res.status(201).set('Cache-Control', 'no-store').json({ token, expiresInSeconds: DOWNLOAD_SECONDS });
     } catch (err) {
       fail(res, err, req, deps.log);
     }

@@ -58,6 +58,41 @@ export function rateLimit(opts: RateLimitOptions): RequestHandler {
   };
 }
 
+export interface FailureLimit {
+  /** Seconds this address must wait (its failures this window reached the limit), or 0. */
+  wait(ip: string): Promise<number>;
+  failed(ip: string): Promise<void>;
+}
+
+/**
+ * Counts failures (a wrong admin token…) per address in fixed windows through the presence; once
+ * `limit` are reached the address waits for the next window. Presence down: never blocks.
+ */
+export function failureLimit(opts: { presence: Presence; name: string; limit: number; windowSeconds?: number; now?: () => number }): FailureLimit {
+  const windowSeconds = opts.windowSeconds ?? RATE_LIMIT.windowSeconds;
+  const now = opts.now ?? Date.now;
+  const window = () => Math.floor(now() / 1000 / windowSeconds);
+  const key = (w: number) => `ua:fl:${opts.name}:${w}`;
+  return {
+    async wait(ip) {
+      const w = window();
+      try {
+        const n = Number(await opts.presence.hincrbyex(key(w), ip, 0, windowSeconds * 2));
+        return n >= opts.limit ? Math.max(1, Math.ceil((w + 1) * windowSeconds - now() / 1000)) : 0;
+      } catch {
+        return 0;
+      }
+    },
+    async failed(ip) {
+      try {
+        await opts.presence.hincrbyex(key(window()), ip, 1, windowSeconds * 2);
+      } catch {
+        // not counted
+      }
+    },
+  };
+}
+
 /** Applies `limiter` only to the given methods (e.g. POST and PUT on /api/sets). */
 export function onlyMethods(methods: readonly string[], limiter: RequestHandler): RequestHandler {
   return (req, res, next) => (methods.includes(req.method) ? limiter(req, res, next) : next());

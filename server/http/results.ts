@@ -1,12 +1,17 @@
 // A game's results, later, with its host token: GET /api/games/:code/results (the GameResults
 // document the room saves at each checkpoint), /answers.csv (one row per player and question) and
-// /scenarios.csv (one row per team and scenario round). The token comes as `Authorization: Bearer`
-// or, for the CSVs only, as ?token= so a plain download link works (the request log never writes
-// query strings). It is checked against the SHA-256 the room stored with its checkpoint.
+// /scenarios.csv (one row per team and scenario round). The host token comes as `Authorization:
+// Bearer` only, checked against the SHA-256 the room stored with its checkpoint: a token in a URL
+// ends up in proxies' access logs and the browser's history. For a plain download link, POST
+// /api/games/:code/downloads (with the host token) answers a download token that opens this game's
+// CSVs for DOWNLOAD_SECONDS (?dl=…), kept hashed in the presence.
 // Errors are JSON { error } with a readable reason: 404 unknown game or no results yet, 401 no
 // token, 403 wrong token.
 import express, { type Request, type Response, type Router } from 'express';
 import { stringify } from 'csv-stringify/sync';
+import type { Presence } from '@colyseus/core';
+import { newToken, sha256 } from '../tokens.ts';
+import { spreadsheetSafe } from '../csv-safe.ts';
 import { GAME } from '../../shared/constants.ts';
 import { lookup } from '../../shared/i18n/index.ts';
 import type { Lang } from '../../shared/i18n-types.ts';
@@ -36,15 +41,41 @@ export function bearer(req: Request): string | undefined {
   return (auth && /^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1]) || undefined;
 }
 
-async function authorizedResults(store: Store, req: Request<{ code: string }>, allowQueryToken: boolean): Promise<GameResults> {
+/** How long a download token opens a game's CSVs, in seconds. */
+export const DOWNLOAD_SECONDS = 60;
+const downloadKey = (token: string) => `ua:dl:${sha256(token)}`;
+
+/** A download token for `scope` (a game's code, a homework's `hw:ID`), valid DOWNLOAD_SECONDS; only its hash is kept. */
+export async function issueDownloadToken(presence: Presence, scope: string): Promise<string> {
+  const token = newToken();
+  await presence.setex(downloadKey(token), scope, DOWNLOAD_SECONDS);
+  return token;
+}
+
+/** Whether the request's ?dl= opens `scope`: true, false (expired or someone else's), or undefined when it has none. */
+export async function downloadOpens(presence: Presence, req: Request, scope: string): Promise<boolean | undefined> {
+  const dl = typeof req.query.dl === 'string' ? req.query.dl : undefined;
+  if (dl === undefined || dl.length > 64) return undefined;
+  return (await presence.get(downloadKey(dl))) === scope;
+}
+
+async function authorizedGame(store: Store, req: Request<{ code: string }>, downloads?: Presence): Promise<string> {
   const code = req.params.code.toUpperCase();
   if (!codePattern.test(code)) throw new HttpError(404, `There is no game with the code "${req.params.code.slice(0, 12)}".`);
   const checkpoint = await store.games.loadCheckpoint(code);
   if (!checkpoint) throw new HttpError(404, `There is no game ${code} on this server.`);
-  const query = allowQueryToken && typeof req.query.token === 'string' ? req.query.token : undefined;
-  const token = bearer(req) ?? query;
+  const opens = downloads && (await downloadOpens(downloads, req, code));
+  if (opens === true) return code;
+  if (opens === false) throw new HttpError(403, `That download link for game ${code} has expired: download again from the results page.`);
+  if (typeof req.query.token === 'string') throw new HttpError(401, "A host token does not go in a URL (it would stay in logs and history): send it as Authorization: Bearer, or get a download link with POST /api/games/<code>/downloads.");
+  const token = bearer(req);
   if (!token) throw new HttpError(401, "The results need the game's host token (Authorization: Bearer <token>).");
   if (!tokenMatchesHash(token, checkpoint.hostTokenHash)) throw new HttpError(403, `That host token does not open game ${code}.`);
+  return code;
+}
+
+async function authorizedResults(store: Store, req: Request<{ code: string }>, downloads?: Presence): Promise<GameResults> {
+  const code = await authorizedGame(store, req, downloads);
   const [stored] = await store.games.getResults<GameResults>(code, RESULTS_KIND);
   if (!stored) throw new HttpError(404, `Game ${code} has no results yet: they are saved from the first reveal on.`);
   return stored.body;
@@ -59,18 +90,11 @@ function fail(res: Response, err: unknown, req: Request): void {
   res.status(500).json({ error: 'The results could not be read. Try again.' });
 }
 
-/**
- * A text cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first:
- * OWASP's list) gets a leading apostrophe, so a nickname such as =HYPERLINK(…) stays text.
- * Numbers stay numbers.
- */
-export function neutralizeCell(cell: unknown): unknown {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 export function sendCsv(res: Response, filename: string, rows: readonly (readonly unknown[])[]): void {
   // Comma, CRLF and a UTF-8 BOM: what Excel opens with accents intact (as the set export does).
-  const csv = `\uFEFF${stringify(rows.map((row) => row.map(neutralizeCell)), { record_delimiter: 'windows' })}`;
+  // Nicknames and answers are anyone's text: nothing in them may run as a formula (csv-safe.ts).
+  const safe = rows.map((r) => r.map(spreadsheetSafe));
+  const csv = `\uFEFF${stringify(safe, { record_delimiter: 'windows' })}`;
   res.set('Cache-Control', 'no-store').attachment(filename).type('text/csv; charset=utf-8').send(csv);
 }
 
@@ -153,12 +177,23 @@ export function scenariosCsvRows(r: GameResults): unknown[][] {
   return rows;
 }
 
-export function createResultsRouter(store: Store): Router {
+export function createResultsRouter(store: Store, presence?: Presence): Router {
   const router = express.Router();
+
+  router.post('/:code/downloads', async (req: Request<{ code: string }>, res) => {
+    try {
+      if (!presence) throw new HttpError(404, 'Download links are not available here.');
+      const code = await authorizedGame(store, req);
+      const token = await issueDownloadToken(presence, code);
+      res.status(201).set('Cache-Control', 'no-store').json({ token, expiresInSeconds: DOWNLOAD_SECONDS });
+    } catch (err) {
+      fail(res, err, req);
+    }
+  });
 
   router.get('/:code/results', async (req: Request<{ code: string }>, res) => {
     try {
-      const results = await authorizedResults(store, req, false);
+      const results = await authorizedResults(store, req);
       res.set('Cache-Control', 'no-store').json(results);
     } catch (err) {
       fail(res, err, req);
@@ -167,7 +202,7 @@ export function createResultsRouter(store: Store): Router {
 
   router.get('/:code/answers.csv', async (req: Request<{ code: string }>, res) => {
     try {
-      const results = await authorizedResults(store, req, true);
+      const results = await authorizedResults(store, req, presence);
       sendCsv(res, `uptime-arena-${results.code}-answers.csv`, answersCsvRows(results));
     } catch (err) {
       fail(res, err, req);
@@ -176,7 +211,7 @@ export function createResultsRouter(store: Store): Router {
 
   router.get('/:code/scenarios.csv', async (req: Request<{ code: string }>, res) => {
     try {
-      const results = await authorizedResults(store, req, true);
+      const results = await authorizedResults(store, req, presence);
       sendCsv(res, `uptime-arena-${results.code}-scenarios.csv`, scenariosCsvRows(results));
     } catch (err) {
       fail(res, err, req);

@@ -11,6 +11,8 @@ import type { QuestionSet } from '../../shared/content/schema.ts';
 import { isLang, type Lang } from '../../shared/i18n-types.ts';
 import { detectSetFormat, importSet } from '../content/sets-import.ts';
 import { ReaderBusyError } from '../content/sets-xlsx.ts';
+import type { StorageHealth } from '../store/health.ts';
+import { STORAGE_REFUSAL } from './games.ts';
 import { exportSetCsv, exportSetJson, importSetJson } from '../content/sets-io.ts';
 import type { Problem } from '../content/sets-validate.ts';
 import type { Store } from '../store/index.ts';
@@ -78,7 +80,10 @@ function summary(problems: Problem[]): string {
   return problems.length === 1 ? `The file has a problem: ${problems[0]!.message}` : `The file has ${problems.length} problems; nothing was saved.`;
 }
 
-export function createSetsRouter(store: Store, opts: { log?: SetsRouterLogger } = {}): express.Router {
+/** A store write that failed (full disk, read-only file, database gone), told apart from a bug. */
+class StorageError extends Error {}
+
+export function createSetsRouter(store: Store, opts: { log?: SetsRouterLogger; storage?: StorageHealth } = {}): express.Router {
   const router = express.Router();
   const example = loadExample();
   const rawBody = express.raw({ type: () => true, limit: SETS_HTTP.bodyLimitBytes });
@@ -124,9 +129,21 @@ export function createSetsRouter(store: Store, opts: { log?: SetsRouterLogger } 
     res.attachment('uptime-arena-example.json').type('application/json; charset=utf-8').send(exportSetJson(example));
   });
 
+  /** A store write, reported to the storage health; a failure becomes a 503 with a plain reason. */
+  async function write<T>(what: string, op: () => Promise<T>): Promise<T> {
+    try {
+      const out = await op();
+      opts.storage?.written();
+      return out;
+    } catch (err) {
+      opts.storage?.failed(err, what);
+      throw new StorageError(what);
+    }
+  }
+
   router.post('/', rawBody, async (req, res) => {
     const set = await parseUpload(req);
-    const { id, editToken: token } = await store.sets.create(set);
+    const { id, editToken: token } = await write('a new question set', () => store.sets.create(set));
     res.status(201).location(`${req.baseUrl}/${id}`).json({ id, editToken: token });
   });
 
@@ -153,7 +170,7 @@ export function createSetsRouter(store: Store, opts: { log?: SetsRouterLogger } 
     const token = editToken(req);
     tokenOutcome(token === undefined ? ((await store.sets.get(id)) ? 'forbidden' : 'not-found') : await store.sets.checkToken(id, token));
     const set = await parseUpload(req);
-    tokenOutcome(await store.sets.update(id, token!, set));
+    tokenOutcome(await write('a question set', () => store.sets.update(id, token!, set)));
     res.status(200).json({ id });
   });
 
@@ -167,6 +184,10 @@ export function createSetsRouter(store: Store, opts: { log?: SetsRouterLogger } 
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) {
       res.status(err.status).json(err.problems ? { error: err.message, problems: err.problems } : { error: err.message });
+      return;
+    }
+    if (err instanceof StorageError) {
+      res.status(503).set('Retry-After', '60').json({ error: STORAGE_REFUSAL.replace('so it is not starting new games. Games already running go on.', 'so this set was not saved.') });
       return;
     }
     if (err instanceof ReaderBusyError) {

@@ -30,6 +30,7 @@ import { roomServices } from './context.ts';
 import { Checkpointer, reviveModel, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
 import { BeatHealth } from './health.ts';
 import { guardMessages, MESSAGE_LIMITS } from './message-guard.ts';
+import { logRoomException } from './exceptions.ts';
 import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
 import { createState, syncCounts, syncReveal, syncState, syncTop } from './sync.ts';
 import { fullRoster, RosterOutbox } from './roster.ts';
@@ -114,6 +115,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   /** The teacher's roster changes, sent with the patches. */
   private readonly roster = new RosterOutbox();
   private emptySince: number | null = null;
+  private storageOff: () => void = () => undefined;
   /** The room's one timer period (ms), how many beats a scenario tick and a patch take, and the beat count. */
   private beatMs = 100;
   private beatsPerScenarioTick = 1;
@@ -144,7 +146,11 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       this.create(create!.data!);
     }
     live.add(this);
-    this.checkpoints = new Checkpointer(services.store, this.game.code, this.hostTokenHash, services.log, () => ({ v: SNAPSHOT_VERSION, model: this.game, seats: [...this.seats] }));
+    this.checkpoints = new Checkpointer(services.store, this.game.code, this.hostTokenHash, services.log, () => ({ v: SNAPSHOT_VERSION, model: this.game, seats: [...this.seats] }), services.storage);
+    // The teacher's page shows a banner while the store cannot save (a full disk, say).
+    this.storageOff = services.storage.onChange((writable) => {
+      for (const client of this.hostClients()) this.replySafe(client, 'host:storage', { writable });
+    });
     this.setState(createState());
     this.state.scenario = createScenarioState(this.game.teamCount);
     this.hostView.add(this.state.counts);
@@ -221,6 +227,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   override async onDispose(): Promise<void> {
     live.delete(this);
     this.health.dispose();
+    this.storageOff();
     await this.checkpoints?.close();
   }
 
@@ -279,6 +286,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     this.state.hostConnected = true;
     this.reply(client, 'host:welcome', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, joinUrl: '' });
     this.reply(client, 'host:roster', fullRoster(this.game));
+    if (!roomServices().storage.writable()) this.reply(client, 'host:storage', { writable: false });
   }
 
   private newPlayerId(): string {
@@ -709,7 +717,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   }
 
   override onUncaughtException(error: Error, method: string): void {
-    roomServices().log.error({ err: error, method, code: this.roomId }, 'room handler failed');
+    logRoomException(roomServices().log, this.roomId, error, method);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import type { GameCodes } from '../codes.ts';
 import type { Presence } from '@colyseus/core';
+import type { StorageHealth } from '../store/health.ts';
 
 /** What rooms report for /metrics; the default records nothing. */
 export interface RoomMetrics {
@@ -42,6 +43,8 @@ export interface RoomServices {
   readonly codes: GameCodes;
   /** The processes' shared presence (which room an attempt is played in: HomeworkRoom). */
   readonly presence: Presence;
+  /** Whether the store takes writes; checkpoints report to it and hosts hear when it changes. */
+  readonly storage: StorageHealth;
 }
 
 let services: RoomServices | undefined;

@@ -7,7 +7,8 @@
 import type { GameModel } from '../../shared/rules/game.ts';
 import { toDict } from '../../shared/rules/dict.ts';
 import { buildResults } from '../../shared/rules/results.ts';
-import { RawJson, type Store } from '../store/index.ts';
+import { CheckpointOwnerError, RawJson, type Store } from '../store/index.ts';
+import type { StorageHealth } from '../store/health.ts';
 import type { Logger } from '../log.ts';
 
 export const SNAPSHOT_VERSION = 1;
@@ -53,6 +54,8 @@ export class Checkpointer {
   /** A write queued and not started yet: later requests join it. */
   private queued: { withResults: boolean } | null = null;
   saved = 0;
+  /** A results write failed and waits for the next checkpoint. */
+  private pendingResults = false;
 
   constructor(
     private readonly store: Store,
@@ -60,6 +63,8 @@ export class Checkpointer {
     private readonly hostTokenHash: string,
     private readonly log: Logger,
     private readonly snapshot: () => GameSnapshot,
+    /** Told of every write's outcome (a full disk stops new games, server/store/health.ts); optional in tests. */
+    private readonly storage?: StorageHealth,
   ) {}
 
   /**
@@ -77,7 +82,8 @@ export class Checkpointer {
       this.queued.withResults ||= withResults;
       return this.chain;
     }
-    const request = { withResults };
+    const request = { withResults: withResults || this.pendingResults };
+    this.pendingResults = false;
     this.queued = request;
     this.chain = enqueue(async () => {
       this.queued = null;
@@ -88,8 +94,17 @@ export class Checkpointer {
         await this.store.games.saveCheckpoint(this.code, this.hostTokenHash, snap, statusOf(snapshot.model), { planId: snapshot.model.planId });
         if (results) await this.store.games.saveResult(this.code, 'results', results);
         this.saved++;
+        this.storage?.written();
       } catch (err) {
-        this.log.error({ err, code: this.code }, 'checkpoint failed');
+        if (err instanceof CheckpointOwnerError || !this.storage) {
+          this.log.error({ err, code: this.code }, 'checkpoint failed');
+          return;
+        }
+        // The store cannot take writes (full disk, read-only file, database gone): try again soon,
+        // with the newest state; the first write that succeeds clears the alarm.
+        this.storage.failed(err, `checkpoint of ${this.code}`);
+        if (request.withResults) this.pendingResults = true;
+        this.soon();
       }
     });
     return this.chain;
@@ -109,5 +124,7 @@ export class Checkpointer {
     if (this.closed) return this.chain;
     await this.now();
     this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 }

@@ -68,10 +68,16 @@ export interface HomeworkAttemptsTable {
   finished_at: NullableMillis;
 }
 
+export interface WriteProbeTable {
+  name: string;
+  at: Millis;
+}
+
 export interface DB {
   question_sets: QuestionSetsTable;
   games: GamesTable;
   game_results: GameResultsTable;
   homework_assignments: HomeworkAssignmentsTable;
   homework_attempts: HomeworkAttemptsTable;
+  write_probe: WriteProbeTable;
 }

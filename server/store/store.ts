@@ -129,6 +129,8 @@ export interface Store {
   readonly games: GamesStore;
   /** Homework assignments and their attempts (./homework.ts). */
   readonly homework: HomeworkStore;
+  /** Rewrites one small row: resolves when the store takes writes (server/store/health.ts probes with it). */
+  probeWrite(): Promise<void>;
   /** Waits for the connection(s) to close; later calls on the store reject. Idempotent. */
   close(): Promise<void>;
 }
@@ -375,6 +377,14 @@ function makeStore(db: Kysely<DB>, dialect: StoreDialect, now: () => number): St
     sets,
     games,
     homework: makeHomeworkStore(open, now),
+    async probeWrite() {
+      const t = now();
+      await open()
+        .insertInto('write_probe')
+        .values({ name: 'probe', at: t })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ at: t }))
+        .execute();
+    },
     close() {
       closed = true;
       closing ??= db.destroy();

@@ -130,6 +130,7 @@ export const en = {
     round: 'Round {{n}} of {{total}}',
     paused: 'Paused',
     hostAway: 'Reconnecting to the game…',
+    storageFailing: 'The server cannot save this game right now (its disk may be full). The game goes on, but tell whoever runs the server: a restart now would lose progress.',
     explanation: 'Why',
     correctAnswer: 'Right answer: {{answer}}',
     acceptedRange: 'Accepted: {{min}} to {{max}}',

@@ -131,6 +131,7 @@ export const es: Catalog = {
     round: 'Ronda {{n}} de {{total}}',
     paused: 'En pausa',
     hostAway: 'Reconectando con la partida…',
+    storageFailing: 'El servidor no puede guardar esta partida ahora (quizá su disco esté lleno). La partida sigue, pero avisa a quien administra el servidor: si se reinicia ahora, se perdería el progreso.',
     explanation: 'Por qué',
     correctAnswer: 'Respuesta correcta: {{answer}}',
     acceptedRange: 'Se acepta de {{min}} a {{max}}',

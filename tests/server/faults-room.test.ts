@@ -100,7 +100,7 @@ describe('the Faults console in a live room', () => {
 
     // the scenario CSV lists what the teacher injected, per team
     await vi.waitFor(async () => {
-      const res = await fetch(`${t.url}/api/games/${game.code}/scenarios.csv?token=${game.hostToken}`);
+      const res = await fetch(`${t.url}/api/games/${game.code}/scenarios.csv`, { headers: { authorization: `Bearer ${game.hostToken}` } });
       expect(res.status).toBe(200);
       const rows = parse(await res.text(), { bom: true }) as string[][];
       const col = rows[0]!.indexOf('faults injected by the teacher');

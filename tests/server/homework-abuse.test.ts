@@ -121,7 +121,7 @@ describe('the CSVs', () => {
     await vi.waitFor(() => expect(log.last('result')).toBeDefined());
     await room.leave(true);
     await vi.waitFor(async () => {
-      const csv = await (await fetch(`${t.url}/api/homework/${hw.id}/answers.csv?token=${hw.teacherToken}`)).text();
+      const csv = await (await fetch(`${t.url}/api/homework/${hw.id}/answers.csv`, { headers: { authorization: `Bearer ${hw.teacherToken}` } })).text();
       const rows = parse(csv, { bom: true }) as string[][];
       const cells = rows.flat().filter((c) => c.includes('HYPERLINK'));
       expect(cells.length).toBeGreaterThan(0);

@@ -128,14 +128,22 @@ describe('a student plays the homework through the SDK', () => {
   });
 
   it('and the same CSVs, one row per student and question, and per student and scenario round', async () => {
-    const csv = async (kind: string) => parse((await (await fetch(`${t.url}/api/homework/${hw.id}/${kind}.csv?token=${hw.teacherToken}`)).text()), { bom: true }) as string[][];
+    const teacher = { authorization: `Bearer ${hw.teacherToken}` };
+    const csv = async (kind: string) => parse((await (await fetch(`${t.url}/api/homework/${hw.id}/${kind}.csv`, { headers: teacher })).text()), { bom: true }) as string[][];
     const answers = await csv('answers');
     expect(answers[0]![6]).toBe('player');
     expect(answers.slice(1).map((row) => row[6])).toEqual(liveResults.questions.map(() => 'Ana'));
     const scenarios = await csv('scenarios');
     expect(scenarios).toHaveLength(2);
     expect(scenarios[1]![3]).toBe('Ana');
-    expect((await fetch(`${t.url}/api/homework/${hw.id}/answers.csv?token=${'x'.repeat(32)}`)).status).toBe(403);
+    expect((await fetch(`${t.url}/api/homework/${hw.id}/answers.csv`, { headers: { authorization: `Bearer ${'x'.repeat(32)}` } })).status).toBe(403);
+    // a link carries a short-lived download token, never the teacher token
+    expect((await fetch(`${t.url}/api/homework/${hw.id}/answers.csv?token=${hw.teacherToken}`)).status).toBe(401);
+    const issued = await fetch(`${t.url}/api/homework/${hw.id}/downloads`, { method: 'POST', headers: teacher });
+    expect(issued.status).toBe(201);
+    const { token: dl } = (await issued.json()) as { token: string };
+    expect((await fetch(`${t.url}/api/homework/${hw.id}/scenarios.csv?dl=${dl}`)).status).toBe(200);
+    expect((await fetch(`${t.url}/api/homework/${hw.id}/scenarios.csv?dl=${'y'.repeat(30)}`)).status).toBe(403);
   });
 
   it('keeps a nickname to its student, and lets the same browser play again once it finished', async () => {

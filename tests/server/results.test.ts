@@ -81,19 +81,29 @@ describe('GET /api/games/:code/answers.csv', () => {
     expect(row(6, 'Ana').slice(8, 10)).toEqual(['', '']); // skipped: nobody could answer
   });
 
-  it('takes the token from ?token= so a plain link downloads it, and refuses a wrong one', async () => {
-    const ok = await fetch(`${t.url}/api/games/${CODE}/answers.csv?token=${TOKEN}`);
-    expect(ok.status).toBe(200);
-    const bad = await fetch(`${t.url}/api/games/${CODE}/answers.csv?token=${'y'.repeat(30)}`);
+  it('downloads by a short-lived link (?dl=) that the host token asks for; the host token itself never goes in a URL', async () => {
+    const made = await fetch(`${t.url}/api/games/${CODE}/downloads`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(made.status).toBe(201);
+    const { token: dl, expiresInSeconds } = (await made.json()) as { token: string; expiresInSeconds: number };
+    expect(expiresInSeconds).toBeLessThanOrEqual(60);
+    expect((await fetch(`${t.url}/api/games/${CODE}/answers.csv?dl=${dl}`)).status).toBe(200);
+    expect((await fetch(`${t.url}/api/games/${CODE}/scenarios.csv?dl=${dl}`)).status).toBe(200);
+    // bound to its game; a made-up one is refused; the host token in the query is refused
+    expect((await fetch(`${t.url}/api/games/ZZZ234/answers.csv?dl=${dl}`)).status).toBe(403);
+    const bad = await fetch(`${t.url}/api/games/${CODE}/answers.csv?dl=${'y'.repeat(30)}`);
     expect(bad.status).toBe(403);
-    expect(((await bad.json()) as { error: string }).error).toMatch(/does not open/);
-    expect((await fetch(`${t.url}/api/games/QQQ999/answers.csv?token=${TOKEN}`)).status).toBe(404);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/expired/);
+    const inUrl = await fetch(`${t.url}/api/games/${CODE}/answers.csv?token=${TOKEN}`);
+    expect(inUrl.status).toBe(401);
+    expect(((await inUrl.json()) as { error: string }).error).toMatch(/does not go in a URL/);
+    expect((await fetch(`${t.url}/api/games/${CODE}/downloads`, { method: 'POST', headers: { authorization: `Bearer ${'y'.repeat(30)}` } })).status).toBe(403);
+    expect((await fetch(`${t.url}/api/games/QQQ999/answers.csv`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
   });
 });
 
 describe('GET /api/games/:code/scenarios.csv', () => {
   it('has one row per team and scenario round with the report and each incident’s time to detect and recover', async () => {
-    const res = await get(`/api/games/${CODE}/scenarios.csv?token=${TOKEN}`);
+    const res = await get(`/api/games/${CODE}/scenarios.csv`, TOKEN);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?uptime-arena-ABC234-scenarios\.csv"?$/);
     const { rows } = await csvOf(res);

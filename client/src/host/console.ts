@@ -44,6 +44,8 @@ class HostConsole {
   private readonly bar = el('nav', { className: 'controls' });
   private readonly drawer = el('section', { className: 'drawer', hidden: true });
   private readonly toast = el('div', { className: 'toast', role: 'alert' });
+  /** Shown while the server cannot save the game (host:storage): a restart would lose progress. */
+  private readonly storageBanner = el('div', { className: 'storage-banner', role: 'alert', hidden: true });
   private readonly buttons: Record<string, HTMLButtonElement> = {};
   private readonly speed = el('input', { type: 'checkbox', id: 'speed-scoring' });
   private readonly soundToggle = el('input', { type: 'checkbox', id: 'sound' });
@@ -68,7 +70,7 @@ class HostConsole {
     );
     this.homework = createHomeworkDialog(code, hostToken);
     this.buildControls();
-    this.root.replaceChildren(this.stage, this.joinPanel, this.status, this.bar, this.drawer, this.faults.panel, this.toast, this.sr, this.homework.dialog);
+    this.root.replaceChildren(this.stage, this.joinPanel, this.status, this.bar, this.drawer, this.faults.panel, this.toast, this.storageBanner, this.sr, this.homework.dialog);
     this.root.hidden = false;
     this.ready = new Promise((resolve) => this.bind(room, resolve));
     void import('../scenes/host/director.ts').then((m) => {
@@ -85,6 +87,10 @@ class HostConsole {
       onReady();
     });
     on(room, 'refused', (r) => this.showToast(t('host.refused', { reason: t(`refusal.${r.code}`) })));
+    on(room, 'host:storage', (m) => {
+      this.storageBanner.textContent = t('host.storageFailing');
+      this.storageBanner.hidden = m.writable;
+    });
     on(room, 'host:roster', (m) => {
       const roster = m.full ? {} : { ...this.roster };
       for (const p of m.players) roster[p.id] = { name: p.name, team: p.team, score: p.score, connected: p.connected };

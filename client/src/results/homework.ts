@@ -16,8 +16,8 @@ export interface ResultsSource {
   /** The JSON answer → the results document. */
   readonly read: (json: unknown) => GameResults;
   readonly heading: (r: GameResults) => string;
-  /** A CSV download's address, or null when this viewer gets none. */
-  readonly csv: ((kind: 'answers' | 'scenarios', token: string) => string) | null;
+  /** Where the CSVs are: POST {csv}/downloads for a short-lived link, then GET {csv}/KIND.csv?dl=…; null: none. */
+  readonly csv: string | null;
   readonly noToken: string;
   readonly badToken: string;
   readonly notFound: string;
@@ -53,7 +53,7 @@ export function homeworkSource(location: Location): ResultsSource | null {
     url: `/api/homework/${id}/results`,
     read: (json) => json as HomeworkResults,
     heading: (r) => t('homework.resultsHeading', { plan: r.planTitle }),
-    csv: (kind, token) => `/api/homework/${id}/${kind}.csv?token=${encodeURIComponent(token)}`,
+    csv: `/api/homework/${id}`,
     noToken: t('homework.noToken'),
     badToken: t('homework.badToken'),
     notFound: t('homework.errors.not_found'),

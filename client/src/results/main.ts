@@ -2,7 +2,8 @@
 // (missed concepts first) and, per scenario round and team, the post-mortem over the curves, which
 // actions helped or hurt (replayed in this browser) and a side-by-side replay. The host token
 // comes from the URL fragment (#token=…, never sent to a server log) or from this browser's
-// teacher console ('ua:host'); it is sent as a Bearer header, and as ?token= on CSV downloads.
+// teacher console ('ua:host'); it is sent as a Bearer header only. A CSV download first asks the
+// server for a short-lived download link, so the token never sits in a URL.
 // The same page shows a homework's results (homework.ts): the teacher's over every attempt, with
 // "Who played" for the podium, and a student's own attempt.
 import './results.css';
@@ -51,7 +52,7 @@ function gameSource(code: string): ResultsSource {
     url: `/api/games/${encodeURIComponent(code)}/results`,
     read: (json) => json as GameResults,
     heading: (r) => t('results.heading', { code: r.code, plan: r.planTitle }),
-    csv: (kind, token) => `/api/games/${encodeURIComponent(code)}/${kind}.csv?token=${encodeURIComponent(token)}`,
+    csv: `/api/games/${encodeURIComponent(code)}`,
     noToken: t('results.noToken', { code }),
     badToken: t('results.badToken', { code }),
     notFound: t('results.notFound', { code }),
@@ -126,8 +127,11 @@ function downloads(r: GameResults, token: string, source: ResultsSource): HTMLEl
     el('button', {
       type: 'button',
       textContent: label,
-      onclick: () => {
-        const a = el('a', { href: csv!(kind, token), download: `uptime-arena-${r.code}-${kind}.csv` });
+      onclick: async () => {
+        const res = await fetch(`${csv!}/downloads`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+        const dl = res.ok ? ((await res.json()) as { token?: string }).token : undefined;
+        if (!dl) return;
+        const a = el('a', { href: `${csv!}/${kind}.csv?dl=${encodeURIComponent(dl)}`, download: `uptime-arena-${r.code}-${kind}.csv` });
         document.body.append(a);
         a.click();
         a.remove();
