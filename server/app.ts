@@ -42,6 +42,18 @@ import { MESSAGE_LIMITS } from './rooms/message-guard.ts';
 
 export const VERSION = '0.1.0';
 
+function colyseusLogger(log: Logger) {
+  const c = log.child({ component: 'colyseus' });
+  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? (a.stack ?? a.message) : JSON.stringify(a))).join(' ').slice(0, 4000);
+  return {
+    trace: (...a: unknown[]) => c.trace(text(a)),
+    debug: (...a: unknown[]) => c.debug(text(a)),
+    info: (...a: unknown[]) => c.info(text(a)),
+    warn: (...a: unknown[]) => c.warn(text(a)),
+    error: (...a: unknown[]) => c.error(text(a)),
+  };
+}
+
 /** Games idle for longer than this are not brought back after a restart. */
 const RESTORE_WITHIN_MS = 12 * 3600_000;
 
@@ -124,6 +136,8 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
     publicAddress: config.publicAddress,
     greet: false,
     gracefullyShutdown: false,
+    // Colyseus's own messages (an unexpected room error, a driver problem) as JSON lines too.
+    logger: colyseusLogger(log),
     express: (app: express.Application) => {
       app.disable('x-powered-by');
       app.set('trust proxy', trust);
