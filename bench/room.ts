@@ -1,6 +1,6 @@
 // `npm run bench:room [-- --teams 8 --per-team 5 --ticks N]`: one room plays a scenario round
 // with 8 teams of 5 bot phones and a projector; without --ticks the round has its card's own
-// length (2,400 ticks: 4 minutes at 10 Hz). The server runs as `npm start` runs it
+// length (480 ticks: 4 minutes at the live pace of 2 ticks per second). The server runs as `npm start` runs it
 // (dist/server/main.js, built by the npm script) in its own process, the bots in another. Its
 // CPU is read from /proc when the round starts and ends, the scenario tick durations from its
 // /metrics. Prints figures and, last, a JSON line: cpuCoreFraction (server CPU seconds per second

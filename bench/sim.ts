@@ -1,5 +1,8 @@
 // Benchmark of the simulation step: many teams per card stepped in lock-step, as a room
-// does at 10 Hz. Prints team-ticks per second per card and overall; the last line is JSON.
+// does at each tick. Prints team-ticks per second per card and overall; the last line is JSON.
+// Target: at least 200,000 team-ticks per second on one core. The figure is per second of this
+// process's CPU time (user + system), so other work on a shared machine does not count against
+// it; the wall-clock rate is printed beside it.
 // Usage: npm run bench:sim [-- --teams N]
 import { SCENARIOS, createRun, stepRun, type SimRun } from '../shared/sim/index.ts';
 
@@ -16,22 +19,31 @@ function stepAll(runs: SimRun[]): number {
   return ticks;
 }
 
+const cpuSeconds = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
 // warm-up: let the JIT settle on every card before timing
-for (const card of SCENARIOS) stepAll([createRun(card, 1), createRun(card, 2)]);
+for (let k = 0; k < 3; k++) for (const card of SCENARIOS) stepAll([createRun(card, 1 + k), createRun(card, 11 + k)]);
 
 let total = 0;
-let seconds = 0;
+let cpu = 0;
+let wall = 0;
 const perCard: Record<string, number> = {};
 for (const card of SCENARIOS) {
   const runs = Array.from({ length: teams }, (_, i) => createRun(card, 1000 + i));
+  const c0 = cpuSeconds();
   const t0 = performance.now();
   const ticks = stepAll(runs);
-  const dt = (performance.now() - t0) / 1000;
+  const dc = cpuSeconds() - c0;
+  wall += (performance.now() - t0) / 1000;
   total += ticks;
-  seconds += dt;
-  perCard[card.id] = Math.round(ticks / dt);
-  console.log(`${card.id.padEnd(18)} ${String(perCard[card.id]).padStart(9)} team-ticks/s`);
+  cpu += dc;
+  perCard[card.id] = Math.round(ticks / dc);
+  console.log(`${card.id.padEnd(18)} ${String(perCard[card.id]).padStart(9)} team-ticks per CPU second`);
 }
-const teamTicksPerSecond = Math.round(total / seconds);
-console.log(`all cards, ${teams} teams each: ${teamTicksPerSecond} team-ticks/s (${total} team-ticks in ${seconds.toFixed(2)} s, one core)`);
-console.log(JSON.stringify({ teamTicksPerSecond, teams, cards: SCENARIOS.length, teamTicks: total, seconds: Math.round(seconds * 1000) / 1000, perCard }));
+const teamTicksPerSecond = Math.round(total / cpu);
+const wallTeamTicksPerSecond = Math.round(total / wall);
+console.log(`all cards, ${teams} teams each: ${teamTicksPerSecond} team-ticks per CPU second (${total} team-ticks in ${cpu.toFixed(2)} CPU s; ${wallTeamTicksPerSecond} per wall-clock second)`);
+console.log(JSON.stringify({ teamTicksPerSecond, wallTeamTicksPerSecond, teams, cards: SCENARIOS.length, teamTicks: total, cpuSeconds: Math.round(cpu * 1000) / 1000, perCard }));

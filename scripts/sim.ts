@@ -75,11 +75,12 @@ function textReport(r: RunReport): string {
   const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
   const lines = [
     `scenario ${r.scenario}  seed ${r.seed}  ${r.ticks} ticks = ${r.simSeconds} simulated s (1 tick = ${TICK_SECONDS} s)`,
-    `score         ${r.score}  (goodput ${r.scoreParts.goodput}, spend ${r.scoreParts.spend}, detection ${r.scoreParts.detection})`,
+    `score         ${r.score}  (reliability ${r.scoreParts.reliability}, error budget ${r.scoreParts.budget}, spend ${r.scoreParts.spend}, detection ${r.scoreParts.detection})`,
     `availability  ${pct(r.availability)}   SLO ${r.sloMet ? 'met' : 'missed'}, error budget left ${pct(r.errorBudgetRemaining)}`,
     `latency       p50 ${r.p50LatencyMs} ms   p95 ${r.p95LatencyMs} ms   p99 ${r.p99LatencyMs} ms`,
     `cost          $${r.cost.toFixed(2)}   credits spent ${r.creditsSpent}, left ${r.creditsLeft}`,
-    `requests      arrived ${r.requests.arrived} = served ${r.requests.served} + failed ${r.requests.failed} + shed ${r.requests.shed} + queued ${r.requests.queued}  (retries ${r.requests.retries})`,
+    `users         ${r.users.fresh} requests: served ${r.users.served}, lost ${r.users.lost}, refused ${r.users.refused}; good ${r.users.good} (${pct(r.goodShare)})`,
+    `attempts      arrived ${r.requests.arrived} = served ${r.requests.served} + failed ${r.requests.failed} + shed ${r.requests.shed} + queued ${r.requests.queued}  (retries ${r.requests.retries})`,
     `actions       ${r.actions.applied} applied, ${r.actions.refused} refused; alerts fired ${r.alertsFired}`,
     'incidents',
   ];

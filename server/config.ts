@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SCENARIO } from '../shared/constants.ts';
 
 /**
  * The checkout (where package.json is), found by walking up from this module: it runs from
@@ -47,7 +48,7 @@ export interface Config {
   /** Overrides every question's time limit, in ms (tests, rehearsals); null = the content's own. */
   readonly questionMs: number | null;
   readonly roundIntroMs: number;
-  /** Real time per scenario tick (ms; 100 = 10 Hz), and a round length override in ticks (tests, rehearsals). */
+  /** Real time per scenario tick (ms; default 500: the simulation's human pace of 2 ticks per second), and a round length override in ticks (tests, rehearsals). */
   readonly scenarioTickMs: number;
   readonly scenarioTicks: number | null;
   /** On SIGTERM, how long a room may take to reach a checkpoint (an open question to its reveal), in ms. */
@@ -159,9 +160,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hostReconnectSeconds: int(env, 'HOST_RECONNECT_SECONDS', 300, 1, 3600),
     questionMs: questionSeconds === null ? null : questionSeconds * 1000,
     roundIntroMs: int(env, 'ROUND_INTRO_MS', 4000, 0, 60_000),
-    scenarioTickMs: int(env, 'SCENARIO_TICK_MS', 100, 1, 1000),
+    // the simulation's human pace (SCENARIO.ticksPerSecond); tests and rehearsals step faster
+    scenarioTickMs: int(env, 'SCENARIO_TICK_MS', Math.round(1000 / SCENARIO.ticksPerSecond), 1, 1000),
     drainTimeoutMs: int(env, 'DRAIN_TIMEOUT_MS', 30_000, 0, 600_000),
-    scenarioTicks: env.SCENARIO_TICKS ? int(env, 'SCENARIO_TICKS', 2400, 10, 100_000) : null,
+    scenarioTicks: env.SCENARIO_TICKS ? int(env, 'SCENARIO_TICKS', 480, 10, 100_000) : null,
     tickMs: int(env, 'TICK_MS', 100, 10, 1000),
     patchRateMs: int(env, 'PATCH_RATE_MS', 200, 16, 1000),
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', 10_000, 1000, 60_000),

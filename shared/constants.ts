@@ -1,5 +1,7 @@
 // Tunables of the game rules, in one place, with units. The server may override the
 // timers (config.ts) so tests and rehearsals run fast; the rules never read a clock.
+import { LIVE_TICKS_PER_SECOND } from './sim/constants.ts';
+
 export const GAME = {
   /** Join code: 6 characters from an alphabet without look-alikes (0/O, 1/I/L). */
   codeLength: 6,
@@ -44,8 +46,8 @@ export const SCORING = {
 export const RECONNECT_SECONDS = 60;
 
 export const SCENARIO = {
-  /** Live ticks per second: one tick steps each team's simulation once. */
-  ticksPerSecond: 10,
+  /** Live ticks per real second (the simulation's human pace): one tick steps each team's simulation once. */
+  ticksPerSecond: LIVE_TICKS_PER_SECOND,
   /** Credits when no quiz round came before. */
   defaultCredits: 100,
   minCredits: 40,
@@ -59,10 +61,10 @@ export const SCENARIO = {
   historyEveryTicks: 10,
   /**
    * Ticks between two syncs of the simulation into the room state, and so between two patches
-   * of a scenario round: once a second at 10 Hz, a dashboard's pace. Every patch is one frame
-   * per phone, and those writes were the largest share of a room's CPU at 2 Hz.
+   * of a scenario round: once a real second at the live pace, a dashboard's pace. Every patch is
+   * one frame per phone, and those writes were the largest share of a room's CPU.
    */
-  syncEveryTicks: 10,
+  syncEveryTicks: LIVE_TICKS_PER_SECOND,
 } as const;
 
 /**

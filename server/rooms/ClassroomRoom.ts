@@ -36,8 +36,8 @@ import { createState, syncCounts, syncReveal, syncState, syncTop } from './sync.
 import { fullRoster, RosterOutbox } from './roster.ts';
 import type { GameState } from './schema.ts';
 
-/** A scenario round is checkpointed every this many ticks (10 s at 10 Hz), besides its start and end. */
-const CHECKPOINT_EVERY_TICKS = 100;
+/** A scenario round is checkpointed every this many ticks (10 real seconds at the live pace), besides its start and end. */
+const CHECKPOINT_EVERY_TICKS = 10 * SCENARIO.ticksPerSecond;
 
 /**
  * What the HTTP layer hands a new room: everything resolved (plan and questions), JSON-safe, and

@@ -36,8 +36,8 @@ export const ACTIONS: Readonly<Record<ActionType, ActionSpec>> = {
   rollback: { type: 'rollback', role: 'compute', cost: 4, delaySec: 10, delayNote: 'the previous release starts rolling out after 10 s and replaces the fleet over 20 s', params: {} },
   drain: { type: 'drain', role: 'compute', cost: 2, delaySec: 5, delayNote: 'the load balancer deregisters the zone; queued requests finish', params: { zone, on } },
   'warm-cache': { type: 'warm-cache', role: 'data', cost: 5, delaySec: 20, delayNote: `hot keys preloaded: hit ratio jumps to ${CACHE.warmedShare * 100} % of warm`, params: {} },
-  'add-replica': { type: 'add-replica', role: 'data', cost: 10, delaySec: DB.addReplicaSec, delayNote: 'snapshot restored and caught up', params: {} },
-  failover: { type: 'failover', role: 'data', cost: 6, delaySec: DB.promoteSec, delayNote: `promote a replica (${DB.promoteSec} s), or restore a backup without one (${DB.restoreSec} s); writes fail meanwhile`, params: {} },
+  'add-replica': { type: 'add-replica', role: 'data', cost: 10, delaySec: DB.addReplicaSec, delayNote: 'snapshot restored and caught up (compressed: 10–60 min on a real database)', params: {} },
+  failover: { type: 'failover', role: 'data', cost: 6, delaySec: DB.promoteSec, delayNote: `a healthy primary switches over to a replica in ${DB.switchoverSec} s and rejoins as a replica; a failed one is replaced by a replica in ${DB.promoteSec} s, or restored from a backup without one (${DB.restoreSec} s, compressed); writes fail meanwhile`, params: {} },
   'circuit-breaker': { type: 'circuit-breaker', role: 'data', cost: 3, delaySec: 5, delayNote: 'configuration reload in the app', params: { on } },
   ack: { type: 'ack', role: 'observability', cost: 0, delaySec: 0, delayNote: 'immediate', params: { alert: { kind: 'int', min: 0, max: 1_000_000, optional: true } } },
   diagnose: { type: 'diagnose', role: 'observability', cost: 3, delaySec: 10, delayNote: 'traces and logs are searched', params: {} },
@@ -122,9 +122,12 @@ export function validateAction(run: SimRun, action: unknown): ValidationResult {
       if (!run.deployed && run.configError === '') return refuse('not_applicable', 'nothing was deployed this round: there is no previous release to roll back to');
       if (pendingSame || run.deployTarget === 0 && run.deployBad > 0) return refuse('not_applicable', 'a rollback is already under way');
       break;
-    case 'failover':
+    case 'failover': {
       if (pendingSame || run.failoverUntil >= 0) return refuse('not_applicable', 'a failover is already under way');
+      const ready = run.replicas.some((r) => r.up && !run.zoneDown[r.zone] && r.readyAt <= run.tick);
+      if (run.primaryUp && !run.zoneDown[run.primaryZone] && !ready) return refuse('not_applicable', 'the primary is healthy and no replica is ready to take over');
       break;
+    }
     case 'add-replica': {
       const coming = run.pending.filter((p) => p.action.type === 'add-replica').length;
       if (run.replicas.length + coming >= DB.maxReplicas) return refuse('not_applicable', `at most ${DB.maxReplicas} replicas`);

@@ -26,7 +26,7 @@ export const AUDIT = {
   lateSec: [10, 20],
   /** Margin by which the recommended response (and it played 10 s late) must beat doing nothing: share of its score. */
   margin: 0.1,
-  /** The panic button is pressed this many simulated seconds after the first fault. */
+  /** The panic button is pressed this many simulated seconds (30 real s) after the first symptom. */
   panicAfterSec: 60,
 } as const;
 
@@ -78,9 +78,13 @@ function shift(log: readonly ActionLogEntry[], ticks: number): ActionLogEntry[] 
   return log.map((e) => ({ tick: e.tick + ticks, action: e.action }));
 }
 
-/** The action script of a strategy on a card, at the given live pace. */
-export function strategyLog(card: ScenarioCard, strategy: Strategy, tps = LIVE_TICKS_PER_SECOND): ActionLogEntry[] {
-  const fault = firstFault(card);
+/**
+ * The action script of a strategy on a card, at the given live pace. Generic reactions (panic,
+ * restarts) come after the first symptom a phone shows (`symptom`, by default found by playing
+ * the card with nothing done on seed 1), as a class would press them.
+ */
+export function strategyLog(card: ScenarioCard, strategy: Strategy, tps = LIVE_TICKS_PER_SECOND, symptom = firstSymptom(card, 1)): ActionLogEntry[] {
+  const fault = symptom >= 0 ? symptom : firstFault(card);
   const human = Math.round(AUDIT.humanSec * tps);
   switch (strategy) {
     case 'nothing':
@@ -143,15 +147,15 @@ export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.s
   const scores = {} as Record<Strategy, number[]>;
   const availability = {} as Record<Strategy, number>;
   let calmSlo: boolean[] = [];
+  const symptom = firstSymptom(card, seeds[0] ?? 1);
   for (const s of STRATEGIES) {
-    const log = strategyLog(card, s, tps);
+    const log = strategyLog(card, s, tps, symptom);
     const reports = seeds.map((seed) => play(card, seed, log));
     scores[s] = reports.map((r) => r.score);
     availability[s] = reports.reduce((sum, r) => sum + r.availability, 0) / reports.length;
     if (s === 'nothing') calmSlo = reports.map((r) => r.sloMet);
   }
   if (card.timeline.length === 0) {
-    const symptom = firstSymptom(card, seeds[0] ?? 1);
     return { card: card.id, scores, availability, firstSymptomTick: symptom, problems: calmProblems(card, seeds, scores, calmSlo, symptom) };
   }
   const problems: string[] = [];
@@ -164,14 +168,15 @@ export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.s
     if (scores.harmful[i]! >= none) problems.push(`seed ${seed}: harmful ${scores.harmful[i]} is not below nothing ${none}`);
     for (const g of GENERIC) if (scores[g][i]! >= rec) problems.push(`seed ${seed}: ${g} ${scores[g][i]} reaches recommended ${rec}`);
   });
-  const symptom = firstSymptom(card, seeds[0] ?? 1);
   const human = Math.round(AUDIT.humanSec * tps);
+  const symptoms = seeds.map((seed) => firstSymptom(card, seed));
   for (const e of card.recommended) {
     // before the first symptom an action is preparation (the card tells why); after it, a reaction
     if (e.tick < human) problems.push(`recommended ${e.action.type} at tick ${e.tick}: within the first ${AUDIT.humanSec} real s of the round`);
-    else if (symptom >= 0 && e.tick >= symptom && e.tick < symptom + human) {
-      problems.push(`recommended ${e.action.type} at tick ${e.tick}: earlier than ${AUDIT.humanSec} real s after the first symptom (tick ${symptom})`);
-    }
+    seeds.forEach((seed, i) => {
+      const at = symptoms[i]!;
+      if (at >= 0 && e.tick >= at && e.tick < at + human) problems.push(`seed ${seed}: recommended ${e.action.type} at tick ${e.tick}: earlier than ${AUDIT.humanSec} real s after the first symptom (tick ${at})`);
+    });
   }
   return { card: card.id, scores, availability, firstSymptomTick: symptom, problems };
 }

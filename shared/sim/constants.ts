@@ -1,19 +1,24 @@
 // Every tunable of the simulation, with its unit and the reason for its value.
-// Game time runs faster than real time: one tick is one simulated second, so a
-// 4-minute round at 10 ticks per second covers 40 minutes of service time.
-// Delays and windows below are in simulated seconds (= ticks); docs/simulation.md
-// gives the sources.
+// One tick is one simulated second; live play runs at LIVE_TICKS_PER_SECOND ticks per real
+// second (2: game time runs twice as fast as the clock), so a 4-minute round covers 8 minutes of
+// service and a class's 10–20 real seconds to see, talk and tap are 20–40 simulated seconds.
+// Delays and windows below are in simulated seconds (= ticks); docs/simulation.md gives the
+// sources and says what is compressed for the game.
 
-/** Simulated seconds per tick. The live room steps at 10 Hz, so game time runs 10× real time. */
+/** Simulated seconds per tick. */
 export const TICK_SECONDS = 1;
-/** The rate the live room is expected to step at (ticks per real second); used only for docs and the CLI. */
-export const LIVE_TICKS_PER_SECOND = 10;
+/**
+ * The human pace: ticks per real second of live play (the room steps at 1000/this ms). Slow enough
+ * that a symptom on a phone leaves a class 10–20 real seconds to react before the lesson is lost,
+ * fast enough that a fault, the reaction and the recovery fit a 4-minute round.
+ */
+export const LIVE_TICKS_PER_SECOND = 2;
 
 export const DEFAULTS = {
   /** Credits a team has to spend on actions when the caller gives none. */
   credits: 100,
-  /** SLO: share of requests that must be good (successful and within latencyMs). Looser than a real 99.9 %
-   * because a round squeezes a month's incidents into 40 minutes. */
+  /** SLO: share of user requests that must be good (served, within latencyMs). Looser than a real 99.9 %
+   * because a round squeezes a month's incidents into 8 minutes (compressed for the game). */
   sloAvailability: 0.99,
   /** SLO latency threshold, ms. */
   sloLatencyMs: 500,
@@ -65,9 +70,10 @@ export const EDGE = {
   cdnHitRatio: 0.95,
   /** CDN warm-up time constant after it is switched on, s. */
   cdnWarmTauSec: 20,
-  /** Share of bot traffic a blocking rule (WAF) stops, and the legitimate share it wrongly blocks. */
+  /** Share of bot traffic a blocking rule (WAF: IP reputation, rate-based rules) stops. */
   blockBotShare: 0.97,
-  blockFalsePositive: 0.002,
+  /** Share of real users it wrongly blocks: shared addresses (school networks, mobile carriers' NAT) look abusive too. */
+  blockFalsePositive: 0.02,
   /** Token-bucket burst, in seconds of the configured rate. */
   rateLimitBurstSec: 2,
 } as const;
@@ -76,8 +82,9 @@ export const CACHE = {
   hitMs: 1,
   /** Hit ratio of a warm cache on read requests. */
   maxHitRatio: 0.92,
-  /** Warm-up time constant: h(t) = h_max·(1 − e^(−t/τ)), s. */
-  warmTauSec: 120,
+  /** Warm-up time constant from organic traffic: h(t) = h_max·(1 − e^(−t/τ)), s. Compressed for the game: a large
+   * cache refilled by traffic alone takes hours (Facebook, "Scaling Memcache at Facebook", cold cluster warmup). */
+  warmTauSec: 600,
   /** Hit ratio reached by the warm-cache action (preloading hot keys), as a share of h_max. */
   warmedShare: 0.9,
 } as const;
@@ -92,19 +99,26 @@ export const DB = {
   /** Connection pool size per database node: the c of its M/M/c queue. */
   connections: 16,
   queryMs: 3,
-  /** Pool wait before a query gives up, ms. */
+  /** Pool wait before a query gives up, ms: what a call to a node the network cannot reach costs. */
   poolTimeoutMs: 1000,
+  /** A call to a node that is down but whose host answers (connection refused), ms. */
+  refusedMs: 5,
   maxReplicas: 4,
   /** Writes per second one replica can apply; lag grows when the primary writes faster. */
   replicaApplyWps: 400,
   /** Replicas lagging more than this are taken out of the read pool, s. */
   maxLagSec: 5,
-  /** Promote a healthy replica to primary, s (RDS Multi-AZ ~60–120 s; Patroni ~30 s). */
-  promoteSec: 20,
-  /** Without a replica: restore the latest backup, s. */
-  restoreSec: 120,
-  /** Create a replica from a snapshot and catch up, s. */
-  addReplicaSec: 60,
+  /** The primary failed: detect it and promote a replica, s (Patroni/repmgr ~30 s; RDS Multi-AZ 60–120 s). */
+  promoteSec: 30,
+  /** Planned switchover of a healthy primary to a replica: writes are refused meanwhile, s (Patroni: seconds). */
+  switchoverSec: 10,
+  /** After a switchover the old primary rejoins as a replica (rewind and catch up), s. */
+  rejoinSec: 60,
+  /** The primary failed and there is no replica: restore the latest backup and replay the log, s.
+   * Compressed for the game: tens of minutes to hours on a real database. */
+  restoreSec: 600,
+  /** Create a replica from a snapshot and catch up, s. Compressed for the game: 10–60 min on a real database. */
+  addReplicaSec: 180,
 } as const;
 
 export const PAYMENTS = {
@@ -113,14 +127,17 @@ export const PAYMENTS = {
   timeoutMs: 2000,
 } as const;
 
-/** Circuit breaker on the payments call (Hystrix defaults: 20 requests, 50 % errors, 5 s sleep). */
+/**
+ * Circuit breaker on the payments call, Hystrix's defaults: it opens when at least 20 calls in a
+ * rolling 10 s window failed 50 % or more; open, it fails calls at once; after a 5 s sleep window
+ * it is half-open and lets ONE trial call through: success closes it, failure opens it again.
+ */
 export const BREAKER = {
   windowSec: 10,
   minCalls: 20,
   errorThreshold: 0.5,
-  openSec: 10,
-  /** Share of calls let through as probes while half-open. */
-  probeShare: 0.1,
+  /** Sleep window, s. */
+  openSec: 5,
 } as const;
 
 /** Horizontal autoscaler (Kubernetes HPA: desired = ceil(current × metric / target), 15 s sync). */
@@ -128,14 +145,15 @@ export const AUTOSCALE = {
   periodSec: 15,
   /** Time constant of the utilization average it acts on, s. */
   smoothingSec: 30,
-  /** Scale-down only if no recommendation in this window was higher (HPA stabilization window). */
-  downStabilizationSec: 120,
+  /** Scale-down only if no recommendation in this window was higher (HPA's default downscale stabilization window). */
+  downStabilizationSec: 300,
   minTotal: 2,
   /** Utilization within ±tolerance of the target does nothing (HPA: 10 %). */
   tolerance: 0.1,
 } as const;
 
-/** Multi-window burn-rate alerts (Google SRE Workbook, "Alerting on SLOs", table 5-8), windows scaled to game time. */
+/** Multi-window burn-rate alerts (Google SRE Workbook, "Alerting on SLOs", table 5-8); windows compressed for the game
+ * (the workbook's 1 h / 5 min and 6 h / 30 min, 60–72× shorter). */
 export const ALERTS = {
   page: { longSec: 60, shortSec: 5, burn: 14.4 },
   ticket: { longSec: 300, shortSec: 30, burn: 6 },
@@ -176,13 +194,23 @@ export const COST = {
   originPer1k: 0.001,
 } as const;
 
+/**
+ * The round's score, as a senior SRE would rank responses: users served well and the error budget
+ * kept dominate; spend separates responses that protect users about equally; fast detection earns
+ * a little. Reliability is counted in nines of the users' bad share, so every nine is worth the
+ * same: a team at 36 % earns almost nothing next to one at 99 %.
+ */
 export const SCORE = {
-  /** Points for serving every expected user request well. */
-  goodput: 1000,
-  /** Points lost for spending as much as the starting setup would over the whole round. */
-  spend: 150,
-  /** Bonus per incident, scaled down linearly to 0 at detectAfterSec. */
-  detect: 25,
+  /** Points for reliability at (SLO nines + 1) nines of good users (99.9 % for a 99 % SLO), scaled by nines below. */
+  reliability: 600,
+  /** What a slow answer (served, over the latency SLO) is worth to the reliability part, against a good one. */
+  slowAnswer: 0.5,
+  /** Points for the share of the round's error budget left at the end (0 when spent: the SLO was missed). */
+  budget: 300,
+  /** Points lost per starting setup's worth of extra spend: doubling the bill costs about one nine of reliability. */
+  spend: 200,
+  /** Bonus per incident acknowledged (its alert acked, or found by a diagnostic), scaled down linearly to 0 at detectAfterSec. */
+  detect: 10,
   detectAfterSec: 120,
 } as const;
 

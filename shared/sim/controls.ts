@@ -1,7 +1,7 @@
 // The team's controls taking effect: an accepted action is charged and either acts at once
 // (scale, restart, autoscale, failover, ack) or waits its delay in run.pending (configuration
 // propagating, a replica being built). A reaction relevant to an open incident detects it.
-import { actionCost, validateAction } from './actions.ts';
+import { ACTIONS, actionCost, validateAction } from './actions.ts';
 import * as K from './constants.ts';
 import type { Emit } from './events.ts';
 import { nextFloat } from './rng.ts';
@@ -14,6 +14,7 @@ const DB = K.DB;
 const DT = K.TICK_SECONDS;
 const EDGE = K.EDGE;
 const ROLLBACK_SEC = 20;
+const AUTOSCALE_MIN = K.AUTOSCALE.minTotal;
 
 /** Which actions count as a reaction to which fault, for time to detect. */
 const RELEVANT: Readonly<Record<EventType, readonly ActionType[]>> = {
@@ -48,12 +49,17 @@ export function applyAction(run: SimRun, action: SimAction, t: number, emit: Emi
   switch (action.type) {
     case 'scale':
       run.desired[action.zone === 'a' ? 0 : 1] = action.count;
+      // with autoscaling on, a manual scale sets its floor (as raising an HPA's minReplicas does)
+      if (run.autoscaleOn) run.autoscaleMin = run.desired[0] + run.desired[1];
       effectiveAt = t + Math.round(APP.bootSec / DT);
       break;
     case 'autoscale':
       run.autoscaleOn = action.on;
       if (action.target !== undefined) run.autoscaleTarget = action.target;
+      // taking over: the count wanted now counts as a recommendation, so no scale-in before the stabilization window
       run.autoscaleHistory.length = 0;
+      run.autoscaleMin = AUTOSCALE_MIN;
+      if (action.on) run.autoscaleHistory.push(t, run.desired[0] * (run.drained[0] ? 0 : 1) + run.desired[1] * (run.drained[1] ? 0 : 1));
       break;
     case 'restart': {
       const z = action.zone === 'a' ? 0 : 1;
@@ -80,8 +86,12 @@ export function applyAction(run: SimRun, action: SimAction, t: number, emit: Emi
       break;
     }
     case 'failover': {
+      // a healthy primary is switched over (planned: brief, it rejoins as a replica); a failed one
+      // is replaced by promoting a replica, or, without one, by restoring the latest backup
       const has = run.replicas.some((r) => r.up && !run.zoneDown[r.zone] && r.readyAt <= t);
-      run.failoverUntil = t + Math.round((has ? DB.promoteSec : DB.restoreSec) / DT);
+      run.failoverPlanned = primaryHealthy(run);
+      const sec = run.failoverPlanned ? DB.switchoverSec : has ? DB.promoteSec : DB.restoreSec;
+      run.failoverUntil = t + Math.round(sec / DT);
       effectiveAt = run.failoverUntil;
       break;
     }
@@ -90,7 +100,9 @@ export function applyAction(run: SimRun, action: SimAction, t: number, emit: Emi
         if (al.ackedAt >= 0 || (action.alert === undefined ? al.resolvedAt >= 0 : al.id !== action.alert)) continue;
         al.ackedAt = t;
         for (const inc of run.incidents) {
-          if (inc.detectedAt < 0 && inc.recoveredAt < 0 && inc.startedAt <= al.firedAt) {
+          if (inc.recoveredAt >= 0 || inc.startedAt > al.firedAt) continue;
+          if (inc.acknowledgedAt < 0) inc.acknowledgedAt = t;
+          if (inc.detectedAt < 0) {
             inc.detectedAt = t;
             emit({ type: 'incident-detected', tick: t, incident: inc.id, by: 'ack' });
           }
@@ -99,7 +111,7 @@ export function applyAction(run: SimRun, action: SimAction, t: number, emit: Emi
       break;
     }
     default: {
-      const delay = Math.round(ACTION_DELAY[action.type] / DT);
+      const delay = Math.round(ACTIONS[action.type].delaySec / DT);
       effectiveAt = t + delay;
       run.pending.push({ dueAt: effectiveAt, action });
     }
@@ -115,10 +127,10 @@ export function applyAction(run: SimRun, action: SimAction, t: number, emit: Emi
   }
 }
 
-const ACTION_DELAY: Readonly<Record<ActionType, number>> = {
-  cdn: 10, 'rate-limit': 5, 'block-abuse': 10, 'lb-policy': 5, scale: 0, restart: 0, autoscale: 0, rollback: 10, drain: 5,
-  'warm-cache': 20, 'add-replica': DB.addReplicaSec, failover: DB.promoteSec, 'circuit-breaker': 5, ack: 0, diagnose: 10,
-};
+/** The primary runs and its zone is up: a failover now is a planned switchover. */
+export function primaryHealthy(run: SimRun): boolean {
+  return run.primaryUp && !run.zoneDown[run.primaryZone];
+}
 
 /** Actions whose delay is over take effect. */
 export function applyPending(run: SimRun, t: number, emit: Emit): void {
@@ -141,7 +153,9 @@ export function applyPending(run: SimRun, t: number, emit: Emit): void {
         run.tokens = a.rps * EDGE.rateLimitBurstSec;
         break;
       case 'block-abuse':
+        // a blocking rule is written against the abusive traffic seen now (its addresses, its signature)
         run.blockOn = a.on;
+        run.blockSignatureRps = a.on ? run.botRps : 0;
         break;
       case 'lb-policy':
         run.lbPolicy = a.policy;
@@ -183,6 +197,7 @@ export function applyPending(run: SimRun, t: number, emit: Emit): void {
           if (inc.recoveredAt >= 0 && inc.faultEndedAt >= 0) continue;
           findings.push({ incident: inc.id, cause: inc.cause, component: inc.component });
           inc.diagnosed = true;
+          if (inc.acknowledgedAt < 0) inc.acknowledgedAt = t;
           if (inc.detectedAt < 0) {
             inc.detectedAt = t;
             emit({ type: 'incident-detected', tick: t, incident: inc.id, by: 'diagnostic' });

@@ -80,22 +80,27 @@ export function fleetLifecycle(run: SimRun, t: number, emit: Emit): void {
   }
 }
 
-/** Kubernetes-HPA-style: desired = ceil(current × utilization / target), with a scale-down stabilization window. */
+/**
+ * Kubernetes-HPA-style: desired = ceil(ready × utilization / target) — instances still booting
+ * count as idle, so the autoscaler does not keep adding while they start (HPA's rule for unready
+ * pods) — with a ±10 % tolerance and a scale-down stabilization window.
+ */
 export function autoscale(run: SimRun, t: number): void {
+  if (run.autoscaleUtil < 0) return;
   let current = 0;
-  for (const inst of run.instances) if ((inst.state === 'up' || inst.state === 'booting') && !run.drained[inst.zone]) current++;
+  for (const inst of run.instances) if (inst.state === 'up' && !run.drained[inst.zone]) current++;
   const ratio = run.autoscaleUtil / run.autoscaleTarget;
   const zonesOpen = (run.drained[0] ? 0 : 1) + (run.drained[1] ? 0 : 1);
   if (zonesOpen === 0) return;
   const maxTotal = APP.maxPerZone * zonesOpen;
-  let want = Math.abs(ratio - 1) <= AUTOSCALE.tolerance ? current : Math.ceil(Math.max(1, current) * ratio);
-  want = Math.max(AUTOSCALE.minTotal, Math.min(maxTotal, want));
+  const total = run.desired[0] * (run.drained[0] ? 0 : 1) + run.desired[1] * (run.drained[1] ? 0 : 1);
+  let want = Math.abs(ratio - 1) <= AUTOSCALE.tolerance ? total : Math.ceil(Math.max(1, current) * ratio);
+  want = Math.max(run.autoscaleMin, Math.min(maxTotal, want));
   const hist = run.autoscaleHistory;
   hist.push(t, want);
   while (hist.length > 0 && hist[0]! < t - AUTOSCALE.downStabilizationSec) hist.splice(0, 2);
   let stable = want;
   for (let i = 1; i < hist.length; i += 2) stable = Math.max(stable, hist[i]!);
-  const total = run.desired[0] * (run.drained[0] ? 0 : 1) + run.desired[1] * (run.drained[1] ? 0 : 1);
   const target = want > total ? want : Math.min(total, stable);
   if (target === total) return;
   if (zonesOpen === 2) {

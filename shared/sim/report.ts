@@ -123,20 +123,39 @@ function histQuantile(hist: readonly number[], q: number): number {
   return HISTOGRAM.maxMs;
 }
 
+/** Nines of a good share: −log10(bad share), bad share floored at 1e-6. */
+const nines = (good: number): number => -Math.log10(Math.max(1e-6, 1 - good));
+
+/**
+ * The score (SCORE in constants.ts): reliability in nines of what users got (a good answer counts
+ * whole, a slow one half: the user got the page, late), up to the SLO's nines + 1; the share of the
+ * error budget left; extra spend over the starting setup's (savings count only as far as the error
+ * budget was kept); fast detection (an alert acknowledged, a diagnostic).
+ */
+export function scoreOf(run: SimRun, goodShare: number, servedShare: number, budgetLeft: number, detectPts: number): { reliability: number; budget: number; spend: number; detection: number } {
+  const top = nines(run.sloAvailability) + 1;
+  const got = goodShare + SCORE.slowAnswer * Math.max(0, servedShare - goodShare);
+  const reliability = SCORE.reliability * Math.min(1, nines(got) / top);
+  const baseline = run.baselineSpendPerSec * run.tick * TICK_SECONDS;
+  const ratio = baseline > 0 ? run.spend / baseline : 1;
+  // saving money counts only as far as the error budget was kept: a cheap outage earns nothing
+  const spend = ratio >= 1 ? -SCORE.spend * (ratio - 1) : SCORE.spend * (1 - ratio) * budgetLeft;
+  return { reliability, budget: SCORE.budget * budgetLeft, spend, detection: detectPts };
+}
+
 /** The end-of-run (or so-far) report. Times are simulated seconds. */
 export function runReport(run: SimRun): RunReport {
   const tot = run.totals;
-  const answered = tot.served + tot.failed;
-  const availability = answered > 0 ? tot.served / answered : 1;
+  const usersAnswered = tot.usersServed + tot.usersLost + tot.usersShed;
+  const availability = usersAnswered > 0 ? tot.usersServed / usersAnswered : 1;
+  const goodShare = usersAnswered > 0 ? Math.min(1, tot.usersGood / usersAnswered) : 1;
   const ticks = run.tick;
-  const goodShare = run.expectedFresh > 0 ? Math.min(1, tot.goodLegit / expectedSoFar(run)) : 1;
-  const baseline = run.baselineSpendPerSec * ticks * TICK_SECONDS;
-  const spendPts = baseline > 0 ? (SCORE.spend * run.spend) / baseline : 0;
   let detectPts = 0;
   const incidents = run.incidents.map((inc) => {
     const ttd = inc.detectedAt >= 0 ? (inc.detectedAt - inc.startedAt) * TICK_SECONDS : null;
     const ttr = inc.recoveredAt >= 0 ? (inc.recoveredAt - inc.startedAt) * TICK_SECONDS : null;
-    if (ttd !== null) detectPts += SCORE.detect * Math.max(0, 1 - ttd / SCORE.detectAfterSec);
+    // the bonus goes to detection proper (an acknowledged alert, a diagnostic), not to any action that happened to follow
+    if (inc.acknowledgedAt >= 0) detectPts += SCORE.detect * Math.max(0, 1 - ((inc.acknowledgedAt - inc.startedAt) * TICK_SECONDS) / SCORE.detectAfterSec);
     return {
       id: inc.id, cause: inc.cause, component: inc.component, startedAt: inc.startedAt * TICK_SECONDS,
       detectedAt: inc.detectedAt >= 0 ? inc.detectedAt * TICK_SECONDS : null,
@@ -144,9 +163,9 @@ export function runReport(run: SimRun): RunReport {
       timeToDetect: ttd, timeToRecover: ttr,
     };
   });
-  const goodPts = SCORE.goodput * goodShare;
+  const budgetLeft = Math.max(0, 1 - budgetSpent(run));
+  const parts = scoreOf(run, goodShare, availability, budgetLeft, detectPts);
   const arrived = Math.round(tot.arrived), served = Math.round(tot.served), failed = Math.round(tot.failed), shed = Math.round(tot.shed);
-  const budget = (1 - run.sloAvailability) * run.expectedFresh;
   return {
     scenario: run.card.id,
     seed: run.seed,
@@ -157,24 +176,20 @@ export function runReport(run: SimRun): RunReport {
     p95LatencyMs: Math.round(histQuantile(run.histogram, 0.95)),
     p99LatencyMs: Math.round(histQuantile(run.histogram, 0.99)),
     cost: r2(run.spend),
-    score: Math.round(goodPts - spendPts + detectPts),
-    scoreParts: { goodput: Math.round(goodPts), spend: -Math.round(spendPts), detection: Math.round(detectPts) },
+    score: Math.round(parts.reliability + parts.budget + parts.spend + parts.detection),
+    scoreParts: { reliability: Math.round(parts.reliability), budget: Math.round(parts.budget), spend: Math.round(parts.spend), detection: Math.round(parts.detection) },
     goodShare: r4(goodShare),
-    sloMet: answered > 0 ? tot.good / answered >= run.sloAvailability : true,
-    errorBudgetRemaining: r3(Math.max(0, 1 - tot.bad / budget)),
+    sloMet: goodShare >= run.sloAvailability,
+    errorBudgetRemaining: r3(budgetLeft),
     // rounded to whole requests; queued absorbs the rounding so the identity stays exact
     requests: { arrived, served, failed, shed, queued: arrived - served - failed - shed, fresh: Math.round(tot.fresh), retries: Math.round(tot.retries), good: Math.round(tot.good) },
+    users: { fresh: Math.round(tot.legitFresh), served: Math.round(tot.usersServed), lost: Math.round(tot.usersLost), refused: Math.round(tot.usersShed), good: Math.round(tot.usersGood) },
     creditsSpent: run.creditsSpent,
     creditsLeft: run.credits,
     actions: { applied: tot.actionsApplied, refused: tot.actionsRefused },
     alertsFired: run.alerts.length,
     incidents,
   };
-}
-
-/** Expected user requests over the ticks stepped so far (the full-round figure once the run is over). */
-function expectedSoFar(run: SimRun): number {
-  return run.tick >= run.durationTicks ? run.expectedFresh : (run.expectedFresh * run.tick) / run.durationTicks;
 }
 
 /** Steps a run to its end, feeding each logged action at its tick; actions are taken in log order. */

@@ -1,12 +1,21 @@
-// The built-in scenario cards: each teaches one topic of the talk through a scripted
-// traffic curve and timeline of faults, with the response a good team plays and an
-// obviously harmful one. Times are simulated seconds (1 tick = 1 s; a 2400-tick card is
-// a 4-minute round at 10 Hz covering 40 minutes of service time).
-import type { ActionLogEntry, ScenarioCard } from './types.ts';
+// The built-in scenario cards: each teaches one topic of the talk through a scripted traffic
+// curve and timeline of faults, with the response a good team plays — written as a class plays
+// it: nothing in the round's first 10 real seconds, no reaction earlier than 10 real seconds
+// after the first symptom a phone shows — and a plausible mistake of that card (`harmful`).
+// Times are simulated seconds = ticks; at the live pace (2 ticks per real second) a 480-tick
+// card is a 4-minute round, and 20 ticks are a class's 10 real seconds.
+// `npm run sim -- --audit` checks every card against doing nothing and generic shortcuts.
+import type { ScenarioCard } from './types.ts';
+
+/** The round: 480 ticks (4 real minutes); the fault comes at 120 (one real minute in). */
+const ROUND = 480;
+const FAULT = 120;
+/** A class's reaction: 10 real seconds at the live pace. */
+const REACT = 20;
 
 const BASE_TRAFFIC: ScenarioCard['traffic'] = {
   baseRps: 1000,
-  curve: [[0, 0.9], [1200, 1], [2400, 0.95]],
+  curve: [[0, 0.9], [240, 1], [480, 0.95]],
   staticShare: 0.4,
   writeShare: 0.1,
   paymentShare: 0.05,
@@ -15,26 +24,18 @@ const BASE_TRAFFIC: ScenarioCard['traffic'] = {
 
 const BASE_SETUP: ScenarioCard['setup'] = { zoneA: 3, zoneB: 3, cdn: true, replicas: 1, selfHealing: true };
 
-/** Everything switched off at minute one: the response that must always lose. */
-const SCALE_TO_ZERO: readonly ActionLogEntry[] = [
-  { tick: 60, action: { type: 'scale', zone: 'a', count: 0 } },
-  { tick: 60, action: { type: 'scale', zone: 'b', count: 0 } },
-];
-
-type CardInput = Omit<ScenarioCard, 'traffic' | 'setup' | 'durationTicks' | 'harmful'> & {
+type CardInput = Omit<ScenarioCard, 'traffic' | 'setup' | 'durationTicks'> & {
   traffic?: Partial<ScenarioCard['traffic']>;
   setup?: Partial<ScenarioCard['setup']>;
   durationTicks?: number;
-  harmful?: readonly ActionLogEntry[];
 };
 
 function card(c: CardInput): ScenarioCard {
   return {
     ...c,
-    durationTicks: c.durationTicks ?? 2400,
+    durationTicks: c.durationTicks ?? ROUND,
     traffic: { ...BASE_TRAFFIC, ...c.traffic },
     setup: { ...BASE_SETUP, ...c.setup },
-    harmful: c.harmful ?? SCALE_TO_ZERO,
   };
 }
 
@@ -53,60 +54,61 @@ export const SCENARIOS: readonly ScenarioCard[] = [
     },
     traffic: { baseRps: 150 },
     setup: { zoneA: 1, zoneB: 0, replicas: 0, selfHealing: false },
-    timeline: [{ at: 700, event: { type: 'instance-crash', zone: 'a' } }],
+    timeline: [{ at: 160, event: { type: 'instance-crash', zone: 'a' } }],
     recommended: [
-      { tick: 30, action: { type: 'scale', zone: 'a', count: 2 } },
-      { tick: 30, action: { type: 'scale', zone: 'b', count: 2 } },
-      { tick: 720, action: { type: 'restart', zone: 'a' } },
+      { tick: 40, action: { type: 'scale', zone: 'a', count: 2 } },
+      { tick: 40, action: { type: 'scale', zone: 'b', count: 2 } },
+      { tick: 160 + 1 + REACT, action: { type: 'restart', zone: 'a' } },
     ],
+    // "protect the lone server" with a rate limit below its traffic: refuses real users all round
+    harmful: [{ tick: 40, action: { type: 'rate-limit', rps: 50 } }],
   }),
   card({
     id: 'premiere-spike',
     topic: 'scalability',
     title: { es: 'Noche de estreno', en: 'Premiere night' },
     description: {
-      es: 'Se estrena la serie más esperada: el tráfico se triplica en dos minutos y dura un buen rato.',
-      en: 'The most awaited series premieres: traffic triples within two minutes and stays there.',
+      es: 'A los tres minutos de servicio se estrena la serie más esperada: el tráfico se triplica en un minuto y dura un buen rato.',
+      en: 'Three minutes into service the most awaited series premieres: traffic triples within a minute and stays there.',
     },
     concept: {
-      es: 'Escalar horizontalmente (más instancias, autoescalado) y servir lo estático desde la CDN absorbe picos; las instancias tardan en arrancar, así que hay que anticiparse.',
-      en: 'Scaling out (more instances, autoscaling) and serving static files from the CDN absorb spikes; instances take time to boot, so act ahead.',
+      es: 'Escalar horizontalmente (más instancias, autoescalado) y servir lo estático desde la CDN absorbe picos; las instancias tardan en arrancar y el autoescalado reacciona con retraso, así que hay que anticiparse.',
+      en: 'Scaling out (more instances, autoscaling) and serving static files from the CDN absorb spikes; instances take time to boot and autoscaling reacts late, so act ahead.',
     },
-    timeline: [{ at: 600, event: { type: 'traffic-spike', factor: 3, rampSec: 120, duration: 900 } }],
+    timeline: [{ at: 180, event: { type: 'traffic-spike', factor: 3, rampSec: 60, duration: 180 } }],
     recommended: [
-      { tick: 500, action: { type: 'autoscale', on: true, target: 0.6 } },
-      { tick: 540, action: { type: 'scale', zone: 'a', count: 7 } },
-      { tick: 540, action: { type: 'scale', zone: 'b', count: 7 } },
-      { tick: 560, action: { type: 'add-replica' } },
+      { tick: 60, action: { type: 'autoscale', on: true, target: 0.6 } },
+      { tick: 120, action: { type: 'scale', zone: 'a', count: 8 } },
+      { tick: 120, action: { type: 'scale', zone: 'b', count: 8 } },
     ],
-    harmful: [{ tick: 620, action: { type: 'cdn', on: false } }],
+    // switching the CDN off as traffic climbs: every image and script now hits the origin
+    harmful: [{ tick: 180 + REACT, action: { type: 'cdn', on: false } }],
   }),
   card({
     id: 'chaos-monkey',
     topic: 'fault-tolerance',
     title: { es: 'Chaos Monkey', en: 'Chaos Monkey' },
     description: {
-      es: 'Alguien apaga instancias al azar, como hace Netflix a propósito. ¿Aguanta el servicio?',
-      en: 'Someone kills instances at random, as Netflix does on purpose. Does the service hold?',
+      es: 'Hoy alguien apagará instancias al azar, como hace Netflix a propósito en horario de oficina. ¿Aguanta el servicio?',
+      en: 'Today someone will kill instances at random, as Netflix does on purpose during office hours. Does the service hold?',
     },
     concept: {
-      es: 'Con redundancia una caída no se nota; el balanceador sigue enviando tráfico a la instancia muerta hasta que los health checks la detectan.',
-      en: 'With redundancy a crash goes unnoticed; the load balancer keeps sending traffic to the dead instance until health checks notice.',
+      es: 'Con capacidad de sobra y autorreparación (el orquestador reemplaza lo que muere) una caída al azar no se nota; sin margen, cada caída satura a las demás hasta que llega el reemplazo.',
+      en: 'With spare capacity and self-healing (the orchestrator replaces what dies) a random kill goes unnoticed; without headroom, every kill overloads the rest until the replacement is up.',
     },
-    traffic: { baseRps: 1000 },
-    setup: { zoneA: 2, zoneB: 2 },
     timeline: [
-      { at: 500, event: { type: 'instance-crash', zone: 'a', count: 2 } },
-      { at: 1200, event: { type: 'instance-crash', zone: 'b', count: 2 } },
-      { at: 1800, event: { type: 'instance-crash', zone: 'a', count: 1 } },
+      { at: 100, event: { type: 'instance-crash', zone: 'a', count: 2 } },
+      { at: 230, event: { type: 'instance-crash', zone: 'b', count: 2 } },
+      { at: 360, event: { type: 'instance-crash', zone: 'a', count: 2 } },
     ],
     recommended: [
-      { tick: 60, action: { type: 'scale', zone: 'a', count: 3 } },
-      { tick: 60, action: { type: 'scale', zone: 'b', count: 3 } },
-      { tick: 503, action: { type: 'restart', zone: 'a' } },
-      { tick: 503, action: { type: 'restart', zone: 'a' } },
-      { tick: 1203, action: { type: 'restart', zone: 'b' } },
-      { tick: 1203, action: { type: 'restart', zone: 'b' } },
+      { tick: 40, action: { type: 'scale', zone: 'a', count: 4 } },
+      { tick: 40, action: { type: 'scale', zone: 'b', count: 4 } },
+    ],
+    // cutting cost before chaos day: 2 + 2 leaves no headroom, every kill empties a zone
+    harmful: [
+      { tick: 40, action: { type: 'scale', zone: 'a', count: 2 } },
+      { tick: 40, action: { type: 'scale', zone: 'b', count: 2 } },
     ],
   }),
   card({
@@ -118,33 +120,45 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       en: 'A new release goes out. Seconds later errors and latency climb.',
     },
     concept: {
-      es: 'Tras un despliegue, lo primero es volver a la versión anterior (rollback); un despliegue gradual limita el daño.',
+      es: 'Tras un despliegue que falla, lo primero es volver a la versión anterior (rollback) e investigar después; un despliegue gradual limita el daño.',
       en: 'After a deploy goes wrong, roll back first and investigate later; a gradual rollout limits the harm.',
     },
     traffic: { baseRps: 900 },
-    timeline: [{ at: 600, event: { type: 'bad-deploy', errorRate: 0.3, latencyFactor: 1.6, rolloutSec: 60 } }],
-    recommended: [{ tick: 630, action: { type: 'rollback' } }],
+    timeline: [{ at: FAULT, event: { type: 'bad-deploy', errorRate: 0.3, latencyFactor: 1.6, rolloutSec: 60 } }],
+    recommended: [{ tick: FAULT + 6 + REACT, action: { type: 'rollback' } }],
+    // "turn it off and on again": restarted instances come back on the same faulty release
+    harmful: [
+      { tick: FAULT + 6 + REACT, action: { type: 'restart', zone: 'a' } },
+      { tick: FAULT + 6 + REACT, action: { type: 'restart', zone: 'a' } },
+      { tick: FAULT + 6 + REACT, action: { type: 'restart', zone: 'b' } },
+      { tick: FAULT + 6 + REACT, action: { type: 'restart', zone: 'b' } },
+    ],
   }),
   card({
     id: 'retry-storm',
     topic: 'failures',
     title: { es: 'Tormenta de reintentos', en: 'Retry storm' },
     description: {
-      es: 'La base de datos falla 20 segundos. Vuelve, pero el servicio no se recupera.',
-      en: 'The database fails for 20 seconds. It comes back, but the service does not recover.',
+      es: 'La base de datos se queda colgada 20 segundos. Vuelve, pero el servicio no se recupera.',
+      en: 'The database hangs for 20 seconds. It comes back, but the service does not recover.',
     },
     concept: {
-      es: 'Los clientes reintentan los fallos y multiplican la carga; las colas llenas hacen que todo llegue tarde. Descartar carga a propósito (rate limiting) rompe el círculo.',
-      en: 'Clients retry failures and multiply the load; full queues make every answer late. Shedding load on purpose (rate limiting) breaks the loop.',
+      es: 'Los clientes reintentan los fallos y multiplican la carga; con colas largas todo llega tarde y se reintenta otra vez: el fallo se sostiene solo (metaestable). Descartar carga a propósito (rate limiting) vacía las colas y rompe el círculo.',
+      en: 'Clients retry failures and multiply the load; with long queues every answer comes too late and is retried again: the failure sustains itself (metastable). Shedding load on purpose (rate limiting) drains the queues and breaks the loop.',
     },
-    traffic: { baseRps: 1300 },
+    traffic: { baseRps: 1150 },
     setup: { replicas: 0, maxRetries: 3, queueMaxSec: 10 },
-    timeline: [{ at: 600, event: { type: 'db-primary-failure', duration: 20 } }],
+    timeline: [{ at: FAULT, event: { type: 'db-primary-failure', duration: 20, stalled: true } }],
     recommended: [
-      { tick: 625, action: { type: 'rate-limit', rps: 900 } },
-      { tick: 625, action: { type: 'scale', zone: 'a', count: 4 } },
-      { tick: 625, action: { type: 'scale', zone: 'b', count: 4 } },
-      { tick: 700, action: { type: 'rate-limit', rps: 0 } },
+      { tick: FAULT + 1 + REACT, action: { type: 'rate-limit', rps: 900 } },
+      { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'a', count: 4 } },
+      { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'b', count: 4 } },
+      { tick: FAULT + 1 + 4 * REACT, action: { type: 'rate-limit', rps: 0 } },
+    ],
+    // more servers without shedding: the storm outgrows them
+    harmful: [
+      { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'a', count: 4 } },
+      { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'b', count: 4 } },
     ],
   }),
   card({
@@ -156,18 +170,15 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       en: 'The cache cluster restarts at peak time: every read goes to the database.',
     },
     concept: {
-      es: 'Una caché vacía deja pasar toda la carga a la base de datos (estampida); precalentarla y añadir réplicas de lectura evita la degradación.',
-      en: 'An empty cache lets the whole load through to the database (a stampede); warming it and adding read replicas prevents the degradation.',
+      es: 'Una caché vacía deja pasar toda la carga a la base de datos (estampida) y se llena sola muy despacio; precargar las claves calientes la recupera en segundos. Una réplica tarda demasiado en crearse para salvar este momento.',
+      en: 'An empty cache lets the whole load through to the database (a stampede) and refills only slowly; preloading the hot keys brings it back in seconds. A replica takes too long to build to save this moment.',
     },
     setup: { replicas: 0 },
     traffic: { baseRps: 1100 },
-    timeline: [{ at: 600, event: { type: 'cache-flush' } }],
-    recommended: [
-      { tick: 605, action: { type: 'warm-cache' } },
-      { tick: 605, action: { type: 'add-replica' } },
-      { tick: 606, action: { type: 'rate-limit', rps: 500 } },
-      { tick: 640, action: { type: 'rate-limit', rps: 0 } },
-    ],
+    timeline: [{ at: FAULT, event: { type: 'cache-flush' } }],
+    recommended: [{ tick: FAULT + 1 + REACT, action: { type: 'warm-cache' } }],
+    // shedding hard "to save the database", and forgetting to lift it
+    harmful: [{ tick: FAULT + 1 + REACT, action: { type: 'rate-limit', rps: 200 } }],
   }),
   card({
     id: 'db-failover',
@@ -178,35 +189,39 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       en: 'The primary database server stops answering. Writes fail.',
     },
     concept: {
-      es: 'Con una réplica, promoverla a primaria (failover) recupera las escrituras en segundos; sin réplica hay que restaurar una copia de seguridad.',
-      en: 'With a replica, promoting it to primary (failover) restores writes in seconds; without one you must restore a backup.',
+      es: 'Con una réplica, promoverla a primaria (failover) recupera las escrituras en segundos; sin réplica hay que restaurar una copia de seguridad, que lleva mucho más. Después hay que volver a tener una réplica.',
+      en: 'With a replica, promoting it to primary (failover) restores writes in seconds; without one you must restore a backup, which takes far longer. Then get a replica back.',
     },
-    timeline: [{ at: 600, event: { type: 'db-primary-failure' } }],
+    timeline: [{ at: FAULT, event: { type: 'db-primary-failure' } }],
     recommended: [
-      { tick: 620, action: { type: 'failover' } },
-      { tick: 700, action: { type: 'add-replica' } },
+      { tick: FAULT + 1 + REACT, action: { type: 'failover' } },
+      { tick: FAULT + 1 + 4 * REACT, action: { type: 'add-replica' } },
     ],
+    // confusing the component with the zone: draining zone A (where the primary was) overloads zone B and fixes nothing
+    harmful: [{ tick: FAULT + 1 + REACT, action: { type: 'drain', zone: 'a', on: true } }],
   }),
   card({
     id: 'zone-partition',
-    topic: 'protocols',
+    topic: 'failures',
     title: { es: 'Partición de red entre zonas', en: 'Network partition between zones' },
     description: {
       es: 'Las dos zonas dejan de verse. La zona B no llega a la base de datos principal.',
       en: 'The two zones lose sight of each other. Zone B cannot reach the primary database.',
     },
     concept: {
-      es: 'En una partición cada lado sólo alcanza lo suyo y las llamadas esperan hasta el timeout; sacar del balanceo la zona aislada y crecer en la otra mantiene el servicio.',
-      en: 'In a partition each side reaches only its own nodes and calls wait until they time out; draining the cut-off zone and growing the other keeps the service up.',
+      es: 'En una partición (teorema CAP) el lado aislado no puede ser a la vez consistente y disponible: sus escrituras esperan y fallan, sus lecturas pueden estar desactualizadas. Llevar a los usuarios al lado sano (drenar la zona B) y darle capacidad mantiene el servicio.',
+      en: 'In a partition (the CAP theorem) the cut-off side cannot be both consistent and available: its writes wait and fail, its reads may be stale. Moving users to the healthy side (draining zone B) and giving it capacity keeps the service up.',
     },
     traffic: { baseRps: 900 },
-    timeline: [{ at: 600, event: { type: 'partition', duration: 900 } }],
+    timeline: [{ at: FAULT, event: { type: 'partition', duration: 240 } }],
     recommended: [
-      { tick: 615, action: { type: 'scale', zone: 'a', count: 6 } },
-      { tick: 615, action: { type: 'drain', zone: 'b', on: true } },
-      { tick: 1520, action: { type: 'drain', zone: 'b', on: false } },
-      { tick: 1560, action: { type: 'scale', zone: 'a', count: 3 } },
+      { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'a', count: 6 } },
+      { tick: FAULT + 1 + REACT, action: { type: 'drain', zone: 'b', on: true } },
+      { tick: FAULT + 240 + 1 + REACT, action: { type: 'drain', zone: 'b', on: false } },
+      { tick: FAULT + 240 + 1 + 3 * REACT, action: { type: 'scale', zone: 'a', count: 3 } },
     ],
+    // draining the wrong zone: everyone is sent to the side that cannot reach the primary
+    harmful: [{ tick: FAULT + 1 + REACT, action: { type: 'drain', zone: 'a', on: true } }],
   }),
   card({
     id: 'slow-dependency',
@@ -217,12 +232,17 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       en: 'The payments provider takes seconds to answer. Bit by bit the whole site slows down.',
     },
     concept: {
-      es: 'Una dependencia lenta acapara los hilos del servidor y arrastra todo lo demás; un circuit breaker falla rápido y protege el resto del servicio.',
-      en: 'A slow dependency hogs the server’s workers and drags everything else down; a circuit breaker fails fast and protects the rest of the service.',
+      es: 'Una dependencia lenta acapara los hilos del servidor y arrastra todo lo demás; un circuit breaker falla rápido (esos pagos fallan) y protege el resto del servicio.',
+      en: 'A slow dependency hogs the server’s workers and drags everything else down; a circuit breaker fails fast (those payments fail) and protects the rest of the service.',
     },
-    traffic: { baseRps: 1000 },
-    timeline: [{ at: 600, event: { type: 'dependency', latencyMs: 8000, errorRate: 0, duration: 1200 } }],
-    recommended: [{ tick: 620, action: { type: 'circuit-breaker', on: true } }],
+    traffic: { baseRps: 1000, paymentShare: 0.02 },
+    timeline: [{ at: FAULT, event: { type: 'dependency', latencyMs: 8000, errorRate: 0, duration: 240, rampSec: 180 } }],
+    recommended: [{ tick: FAULT + 4 + REACT, action: { type: 'circuit-breaker', on: true } }],
+    // the classic reaction to hung servers: restart them all; they come back to the same slow dependency
+    harmful: [
+      ...[0, 1, 2].map(() => ({ tick: FAULT + 4 + REACT, action: { type: 'restart', zone: 'a' } }) as const),
+      ...[0, 1, 2].map(() => ({ tick: FAULT + 4 + REACT, action: { type: 'restart', zone: 'b' } }) as const),
+    ],
   }),
   card({
     id: 'memory-leak',
@@ -233,15 +253,18 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       en: 'The latest release leaks memory: instances slow down and get killed one by one.',
     },
     concept: {
-      es: 'Una fuga degrada poco a poco; reiniciar ganas tiempo, volver a la versión anterior lo arregla. Los reinicios automáticos esconden el problema.',
+      es: 'Una fuga degrada poco a poco; reiniciar gana tiempo, volver a la versión anterior lo arregla. Los reinicios automáticos esconden el problema.',
       en: 'A leak degrades slowly; restarts buy time, rolling back fixes it. Automatic restarts hide the problem.',
     },
     traffic: { baseRps: 1000 },
-    timeline: [{ at: 300, event: { type: 'memory-leak', perSec: 0.004 } }],
+    setup: { lbPolicy: 'least-connections' },
+    timeline: [{ at: 60, event: { type: 'memory-leak', perSec: 0.006 } }],
     recommended: [
-      { tick: 420, action: { type: 'rollback' } },
-      { tick: 425, action: { type: 'lb-policy', policy: 'least-connections' } },
+      { tick: 190, action: { type: 'rollback' } },
+      { tick: 190, action: { type: 'diagnose' } },
     ],
+    // "even shares are fairer": round robin keeps sending slow, thrashing instances their full share
+    harmful: [{ tick: 190, action: { type: 'lb-policy', policy: 'round-robin' } }],
   }),
   card({
     id: 'bot-flood',
@@ -252,58 +275,69 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       en: 'Thousands of requests per second from bots trying passwords. Real users cannot get in.',
     },
     concept: {
-      es: 'Un 429 (demasiadas peticiones) es un rechazo deliberado que protege el servicio; un 503 es que el servicio ya no puede más. Bloquear el tráfico abusivo es más fino que limitar a todos.',
-      en: 'A 429 (too many requests) is a deliberate refusal that protects the service; a 503 means it can take no more. Blocking abusive traffic is finer than limiting everyone.',
+      es: 'Un 429 (demasiadas peticiones) es un rechazo deliberado; un 503 es que el servicio ya no puede más. Un límite global también rechaza a los usuarios reales; bloquear el tráfico abusivo es más fino, aunque se lleva a algunos usuarios por delante: quítenlo cuando pase.',
+      en: 'A 429 (too many requests) is a deliberate refusal; a 503 means the service can take no more. A global limit refuses real users too; blocking the abusive traffic is finer, though it catches a few real users: lift it once it is over.',
     },
     traffic: { baseRps: 900 },
-    timeline: [{ at: 600, event: { type: 'bot-flood', rps: 2500, duration: 1200 } }],
+    timeline: [{ at: FAULT, event: { type: 'bot-flood', rps: 2500, duration: 240 } }],
     recommended: [
-      { tick: 610, action: { type: 'rate-limit', rps: 1100 } },
-      { tick: 612, action: { type: 'block-abuse', on: true } },
-      { tick: 640, action: { type: 'rate-limit', rps: 0 } },
+      { tick: FAULT + 1 + REACT, action: { type: 'block-abuse', on: true } },
+      { tick: FAULT + 240 + 1 + REACT, action: { type: 'block-abuse', on: false } },
     ],
-    harmful: [{ tick: 610, action: { type: 'rate-limit', rps: 50 } }],
+    // "more traffic, more servers": paying to serve the attackers
+    harmful: [
+      { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'a', count: 10 } },
+      { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'b', count: 10 } },
+    ],
   }),
   card({
     id: 'node-upgrade',
     topic: 'maintenance',
     title: { es: 'Actualización de nodos', en: 'Node upgrade' },
     description: {
-      es: 'Aviso: en cinco minutos se reinician los nodos de la zona A para actualizar el kernel.',
-      en: 'Notice: in five minutes zone A’s nodes reboot for a kernel upgrade.',
+      es: 'Aviso: dentro de dos minutos se reinician los nodos de la zona A para actualizar el kernel. Ahí está también la base de datos principal.',
+      en: 'Notice: in two minutes zone A’s nodes reboot for a kernel upgrade. The primary database lives there too.',
     },
     concept: {
-      es: 'El mantenimiento planificado no debe causar caídas: mover la base de datos principal, drenar los nodos antes (como kubectl drain) y tener capacidad en otro sitio.',
-      en: 'Planned maintenance should cause no outage: move the primary database away, drain the nodes first (like kubectl drain) and have capacity elsewhere.',
+      es: 'El mantenimiento planificado no debe causar caídas: mover antes la base de datos principal (un cambio planificado cuesta unos segundos de escrituras), drenar los nodos (como kubectl drain) y tener capacidad en la otra zona.',
+      en: 'Planned maintenance should cause no outage: move the primary database first (a planned switchover costs a few seconds of writes), drain the nodes (like kubectl drain) and have capacity in the other zone.',
     },
     traffic: { baseRps: 1000 },
-    timeline: [{ at: 900, announce: 300, event: { type: 'zone-outage', zone: 'a', duration: 240 } }],
+    timeline: [{ at: 240, announce: 120, event: { type: 'zone-outage', zone: 'a', duration: 120 } }],
     recommended: [
-      { tick: 610, action: { type: 'failover' } },
-      { tick: 620, action: { type: 'scale', zone: 'b', count: 6 } },
-      { tick: 640, action: { type: 'add-replica' } },
-      { tick: 680, action: { type: 'drain', zone: 'a', on: true } },
-      { tick: 1160, action: { type: 'drain', zone: 'a', on: false } },
-      { tick: 1200, action: { type: 'scale', zone: 'b', count: 3 } },
+      { tick: 120 + REACT, action: { type: 'failover' } },
+      { tick: 120 + REACT, action: { type: 'scale', zone: 'b', count: 6 } },
+      { tick: 120 + 3 * REACT, action: { type: 'drain', zone: 'a', on: true } },
+      { tick: 360 + 1 + REACT, action: { type: 'drain', zone: 'a', on: false } },
+      { tick: 360 + 1 + 3 * REACT, action: { type: 'scale', zone: 'b', count: 3 } },
     ],
+    // draining the wrong zone ahead of the reboot
+    harmful: [{ tick: 120 + 3 * REACT, action: { type: 'drain', zone: 'b', on: true } }],
   }),
   card({
     id: 'config-push',
     topic: 'testing',
     title: { es: 'Un cambio de configuración sin probar', en: 'An untested configuration change' },
     description: {
-      es: 'Alguien cambia la configuración del balanceador a mano, sin pasar por CI. Todas las peticiones fallan.',
-      en: 'Someone edits the load balancer’s configuration by hand, bypassing CI. Every request fails.',
+      es: 'Alguien cambia a mano la configuración del balanceador, sin pasar por CI: la mitad de las peticiones va a un servidor que no existe.',
+      en: 'Someone edits the load balancer’s configuration by hand, bypassing CI: half the requests go to a server that does not exist.',
     },
     concept: {
-      es: 'Un error en un solo salto tumba todo; la integración continua prueba también la configuración, y revertir el último cambio es el arreglo más rápido.',
-      en: 'One broken hop fails everything; continuous integration tests configuration too, and reverting the last change is the quickest fix.',
+      es: 'Un error en un solo salto afecta a todo lo que pasa por él; la integración continua prueba también la configuración, y revertir el último cambio es el arreglo más rápido.',
+      en: 'One broken hop hurts everything that crosses it; continuous integration tests configuration too, and reverting the last change is the quickest fix.',
     },
-    timeline: [{ at: 600, event: { type: 'config-error', hop: 'lb' } }],
+    timeline: [{ at: FAULT, event: { type: 'config-error', hop: 'lb', share: 0.5 } }],
     recommended: [
-      { tick: 612, action: { type: 'ack' } },
-      { tick: 612, action: { type: 'diagnose' } },
-      { tick: 623, action: { type: 'rollback' } },
+      { tick: FAULT + 1 + REACT, action: { type: 'diagnose' } },
+      { tick: FAULT + 1 + REACT + 10 + REACT - 3, action: { type: 'ack' } },
+      { tick: FAULT + 1 + REACT + 10 + REACT, action: { type: 'rollback' } },
+    ],
+    // blaming the servers: restarting healthy instances while the balancer is what broke
+    harmful: [
+      { tick: FAULT + 1 + REACT, action: { type: 'restart', zone: 'a' } },
+      { tick: FAULT + 1 + REACT, action: { type: 'restart', zone: 'b' } },
+      { tick: FAULT + 1 + REACT, action: { type: 'restart', zone: 'a' } },
+      { tick: FAULT + 1 + REACT, action: { type: 'restart', zone: 'b' } },
     ],
   }),
   card({
@@ -318,12 +352,17 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       es: 'Medir sólo errores no basta: un SLO de latencia y alertas por tasa de consumo del presupuesto de errores detectan la degradación silenciosa.',
       en: 'Counting errors is not enough: a latency SLO and error-budget burn-rate alerts catch a silent degradation.',
     },
-    traffic: { baseRps: 600 },
+    traffic: { baseRps: 300 },
     setup: { sloLatencyMs: 200 },
-    timeline: [{ at: 600, event: { type: 'bad-deploy', errorRate: 0.005, latencyFactor: 2.3, rolloutSec: 120 } }],
+    timeline: [{ at: FAULT, event: { type: 'bad-deploy', errorRate: 0.005, latencyFactor: 5, rolloutSec: 60 } }],
     recommended: [
-      { tick: 700, action: { type: 'diagnose' } },
-      { tick: 712, action: { type: 'rollback' } },
+      { tick: 190, action: { type: 'diagnose' } },
+      { tick: 190 + 10 + REACT, action: { type: 'rollback' } },
+    ],
+    // more servers for a slow release: less queueing, but every request still takes too long, and the bill doubles
+    harmful: [
+      { tick: 190, action: { type: 'scale', zone: 'a', count: 6 } },
+      { tick: 190, action: { type: 'scale', zone: 'b', count: 6 } },
     ],
   }),
   card({

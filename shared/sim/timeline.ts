@@ -12,7 +12,7 @@ const DT = K.TICK_SECONDS;
 const PAYMENTS = K.PAYMENTS;
 
 export function startIncident(run: SimRun, t: number, cause: EventType, component: IncidentComponent, endsAt: number, emit: Emit): Incident {
-  const inc: Incident = { id: run.incidents.length + 1, cause, component, startedAt: t, detectedAt: -1, impactedAt: -1, recoveredAt: -1, faultEndedAt: -1, endsAt, diagnosed: false };
+  const inc: Incident = { id: run.incidents.length + 1, cause, component, startedAt: t, detectedAt: -1, impactedAt: -1, recoveredAt: -1, faultEndedAt: -1, endsAt, diagnosed: false, acknowledgedAt: -1 };
   run.incidents.push(inc);
   emit({ type: 'incident-started', tick: t, incident: inc.id, cause, component });
   return inc;
@@ -53,6 +53,11 @@ export function runTimeline(run: SimRun, t: number, emit: Emit): void {
   }
   const injected = run.injected;
   if (injected) for (let i = 0; i < injected.length; i++) if (Math.round(injected[i]!.at / DT) === t) startEvent(run, injected[i]!.event, t, emit);
+  // faults that grow: a dependency degrading toward its target latency
+  if (run.depRampMs !== 0) {
+    run.depLatencyMs = run.depRampMs > 0 ? Math.min(run.depTargetMs, run.depLatencyMs + run.depRampMs) : Math.max(run.depTargetMs, run.depLatencyMs + run.depRampMs);
+    if (run.depLatencyMs === run.depTargetMs) run.depRampMs = 0;
+  }
   // scheduled ends
   for (const inc of run.incidents) {
     if (inc.endsAt !== t || inc.faultEndedAt >= 0) continue;
@@ -112,6 +117,7 @@ function startEvent(run: SimRun, ev: ScenarioEvent, t: number, emit: Emit): void
     case 'db-primary-failure':
       startIncident(run, t, ev.type, 'db', ends(ev.duration), emit);
       run.primaryUp = false;
+      run.primaryStalled = ev.stalled ?? false;
       break;
     case 'replication-lag':
       startIncident(run, t, ev.type, 'db', ends(ev.duration), emit);
@@ -119,12 +125,15 @@ function startEvent(run: SimRun, ev: ScenarioEvent, t: number, emit: Emit): void
       break;
     case 'dependency':
       startIncident(run, t, ev.type, 'payments', ends(ev.duration), emit);
-      run.depLatencyMs = ev.latencyMs;
+      run.depTargetMs = ev.latencyMs;
+      run.depRampMs = ev.rampSec ? (ev.latencyMs - run.depLatencyMs) / Math.round(ev.rampSec / DT) : 0;
+      if (run.depRampMs === 0) run.depLatencyMs = ev.latencyMs;
       run.depErrorRate = ev.errorRate;
       break;
     case 'partition':
       startIncident(run, t, ev.type, 'lb', ends(ev.duration), emit);
       run.partition = true;
+      run.partitionSince = t;
       break;
     case 'cache-flush': {
       const inc = startIncident(run, t, ev.type, 'cache', -1, emit);
@@ -135,6 +144,7 @@ function startEvent(run: SimRun, ev: ScenarioEvent, t: number, emit: Emit): void
     case 'config-error':
       startIncident(run, t, ev.type, ev.hop, -1, emit);
       run.configError = ev.hop;
+      run.configErrorShare = Math.max(0, Math.min(1, ev.share ?? 1));
       run.deployed = true;
       break;
     default: {
@@ -159,17 +169,22 @@ function endEvent(run: SimRun, inc: Incident, t: number): void {
       if (ev?.type === 'bot-flood') run.botRps = Math.max(0, run.botRps - ev.rps);
       break;
     case 'db-primary-failure':
-      if (run.failoverUntil < 0) run.primaryUp = true;
+      if (run.failoverUntil < 0) {
+        run.primaryUp = true;
+        run.primaryStalled = false;
+      }
       break;
     case 'replication-lag':
       run.applyFactor = 1;
       break;
     case 'dependency':
-      run.depLatencyMs = PAYMENTS.baseMs;
+      run.depLatencyMs = run.depTargetMs = PAYMENTS.baseMs;
+      run.depRampMs = 0;
       run.depErrorRate = 0;
       break;
     case 'partition':
       run.partition = false;
+      run.partitionSince = -1;
       break;
     default:
       break;

@@ -46,12 +46,15 @@ export type ScenarioEvent =
   | { type: 'bot-flood'; rps: number; duration?: number }
   | { type: 'memory-leak'; perSec: number }
   | { type: 'bad-deploy'; errorRate: number; latencyFactor: number; rolloutSec: number }
-  | { type: 'db-primary-failure'; duration?: number }
+  /** The primary stops: crashed (connections refused at once) or, with `stalled`, hung (calls wait for the pool timeout). */
+  | { type: 'db-primary-failure'; duration?: number; stalled?: boolean }
   | { type: 'replication-lag'; applyFactor: number; duration?: number }
-  | { type: 'dependency'; latencyMs: number; errorRate: number; duration?: number }
+  /** The payments API slows to latencyMs (over rampSec: a degradation that grows) and/or fails errorRate of calls. */
+  | { type: 'dependency'; latencyMs: number; errorRate: number; duration?: number; rampSec?: number }
   | { type: 'partition'; duration?: number }
   | { type: 'cache-flush' }
-  | { type: 'config-error'; hop: 'edge' | 'lb' };
+  /** A broken hop: `share` of the requests through it fail (default all; a bad upstream entry fails some, and a retry may pass). */
+  | { type: 'config-error'; hop: 'edge' | 'lb'; share?: number };
 export type EventType = ScenarioEvent['type'];
 
 export interface TimelineEntry {
@@ -140,6 +143,8 @@ export interface Incident {
   endsAt: number;
   /** A diagnostic has revealed its root cause (screens may then name it). */
   diagnosed: boolean;
+  /** Tick someone acknowledged its alert or a diagnostic found it (the score's detection bonus), -1 = not yet. */
+  acknowledgedAt: number;
 }
 
 export interface Alert {
@@ -186,16 +191,25 @@ export interface TickMetrics {
   shed: number;
   /** Requests waiting in queues at the end of the tick. */
   queued: number;
+  /**
+   * What real users got this tick (bots left out): each user request ends once, served (by the
+   * CDN or the origin, perhaps after retries), lost (its last attempt failed) or refused at the
+   * edge (rate-limited 429, or blocked by mistake 403). Good: served within the latency SLO.
+   */
+  usersServed: number;
+  usersLost: number;
+  usersShed: number;
+  usersGood: number;
   failedBy: FailedBy;
   /** Served per second, good per second. */
   throughput: number;
   goodput: number;
-  /** failed / (served + failed) this tick. */
+  /** failed / (served + failed) this tick: attempts that failed, as the load balancer's logs count them (retries included). */
   errorRate: number;
   p50: number;
   p95: number;
   p99: number;
-  /** served / (served + failed) since the start. */
+  /** Users served / users answered (served + lost + refused) since the start: what users got. */
   availability: number;
   /** Share of the round's error budget left, 0..1. */
   budgetRemaining: number;
@@ -234,9 +248,11 @@ export interface SimRun {
   rateLimitRps: number; // 0 = off
   tokens: number;
   blockOn: boolean;
+  blockSignatureRps: number; // bot traffic the blocking rule was written against (rps seen when it took effect)
   lbPolicy: 'round-robin' | 'least-connections';
   autoscaleOn: boolean;
   autoscaleTarget: number;
+  autoscaleMin: number; // the autoscaler's floor: AUTOSCALE.minTotal, or what the team scaled to while it was on
   breakerOn: boolean;
   drained: [boolean, boolean];
   desired: [number, number];
@@ -244,12 +260,13 @@ export interface SimRun {
 
   instances: Instance[];
   nextInstanceId: number;
-  autoscaleUtil: number;
+  autoscaleUtil: number; // the autoscaler's averaged utilization of ready instances; -1 before the first sample
   autoscaleHistory: number[]; // recommendations inside the stabilization window, [tick, total] pairs flattened
 
   // faults
   zoneDown: [boolean, boolean];
   partition: boolean;
+  partitionSince: number; // tick the partition began, -1 = none
   spikes: number[]; // flattened [startTick, rampSec, duration, factor]
   botRps: number;
   leakPerSec: number;
@@ -260,14 +277,19 @@ export interface SimRun {
   deployLatencyFactor: number;
   deployed: boolean; // a release went out this round (rollback is possible)
   configError: '' | 'edge' | 'lb';
+  configErrorShare: number; // share of requests the broken hop fails
   depLatencyMs: number;
+  depTargetMs: number; // where a degrading dependency's latency is heading
+  depRampMs: number; // its change per tick (0 = none)
   depErrorRate: number;
 
   // cache and database
   cacheHit: number;
   primaryUp: boolean;
+  primaryStalled: boolean; // the down primary hangs calls instead of refusing them
   primaryZone: 0 | 1;
   failoverUntil: number; // -1 = no failover in progress
+  failoverPlanned: boolean; // the failover in progress switches over a healthy primary
   replicas: { zone: 0 | 1; up: boolean; readyAt: number }[];
   lagSec: number;
   applyFactor: number;
@@ -305,8 +327,11 @@ export interface SimRun {
   histogram: number[];
 
   totals: {
-    arrived: number; fresh: number; retries: number; served: number; good: number; goodLegit: number;
-    failed: number; shed: number; bad: number; actionsApplied: number; actionsRefused: number;
+    // attempts (fresh and retries, bots included)
+    arrived: number; fresh: number; retries: number; served: number; good: number; failed: number; shed: number;
+    // real users: fresh requests, and how they ended; bad = lost + refused + served too slowly
+    legitFresh: number; usersServed: number; usersLost: number; usersShed: number; usersGood: number; bad: number;
+    actionsApplied: number; actionsRefused: number;
   };
   metrics: TickMetrics;
 }
@@ -359,11 +384,16 @@ export interface RunReport {
   p99LatencyMs: number;
   cost: number;
   score: number;
-  scoreParts: { goodput: number; spend: number; detection: number };
+  /** The score's parts: reliability (nines of good users), error budget left, spend (extra over the starting setup's), detection. */
+  scoreParts: { reliability: number; budget: number; spend: number; detection: number };
+  /** Share of users answered well (served within the latency SLO): the SLI. */
   goodShare: number;
   sloMet: boolean;
   errorBudgetRemaining: number;
+  /** Attempts (fresh requests and retries, bots included), as the service's logs count them. */
   requests: { arrived: number; served: number; failed: number; shed: number; queued: number; fresh: number; retries: number; good: number };
+  /** Real users' requests and how they ended (served, lost after the last retry, refused at the edge; good = served in time). */
+  users: { fresh: number; served: number; lost: number; refused: number; good: number };
   creditsSpent: number;
   creditsLeft: number;
   actions: { applied: number; refused: number };

@@ -34,6 +34,20 @@ describe('npm run sim', { timeout: 600_000 }, () => {
     expect(a.requests.arrived).toBe(a.requests.served + a.requests.failed + a.requests.shed + a.requests.queued);
   });
 
+  it('--audit --json plays every card and says whether each keeps the rules (exit 0 when all do)', () => {
+    const r = sim('--audit', '--json');
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout) as { ok: boolean; ticksPerSecond: number; seeds: number[]; rows: { card: string; scores: Record<string, number[]>; problems: string[] }[] };
+    expect(r.status).toBe(result.ok ? 0 : 1);
+    expect(result.seeds).toEqual([1, 2, 3, 4, 5]);
+    expect(result.rows.length).toBeGreaterThanOrEqual(12);
+    for (const row of result.rows) {
+      for (const s of ['nothing', 'recommended', 'late10', 'late20', 'harmful', 'everything', 'panic', 'restarts', 'maxScale']) expect(row.scores[s]).toHaveLength(5);
+    }
+    const text = sim('--audit');
+    expect(text.stdout).toMatch(/card +nothing +recommended/);
+  });
+
   it('prints a readable report by default, identical for the same seed', () => {
     const a = sim('--scenario', 'db-failover', '--seed', '7');
     expect(a.status).toBe(0);

@@ -13,9 +13,13 @@ const APP = K.APP;
 export function balance(run: SimRun, f: FlowTick): void {
   const fb = run.metrics.failedBy;
   if (run.configError === 'lb') {
-    f.failed += f.admitted;
-    fb.edge += f.admitted;
-    f.admitted = 0;
+    // a broken routing rule: the requests it matches fail (the same ones again on retry)
+    const broken = f.admitted * run.configErrorShare;
+    f.failed += broken;
+    fb.edge += broken;
+    f.admitted -= broken;
+    f.failedEdge += broken;
+    f.admittedEdge -= broken;
   }
   const insts = run.instances;
   const n = insts.length;

@@ -16,21 +16,30 @@ export function edge(run: SimRun, f: FlowTick): void {
   f.cdnServed = 0;
   f.originLegit = f.legitShare;
   f.staticShare = 0;
-  if (run.configError === 'edge') {
-    f.failed += arrived;
-    fb.edge += arrived;
-  } else {
-    let legit = arrived * f.legitShare;
-    let bot = arrived - legit;
+  f.shedLegit = 0;
+  f.blockedFresh = 0;
+  f.statLegit = 0;
+  f.limitShare = 0;
+  const broken = run.configError === 'edge' ? arrived * run.configErrorShare : 0;
+  f.failed += broken;
+  fb.edge += broken;
+  if (broken < arrived) {
+    let legit = (arrived - broken) * f.legitShare;
+    let bot = arrived - broken - legit;
     if (run.blockOn) {
-      const bl = bot * EDGE.blockBotShare + legit * EDGE.blockFalsePositive;
-      bot -= bot * EDGE.blockBotShare;
+      // it stops the bots it was written against; bots that came later do not match it
+      const caught = EDGE.blockBotShare * (run.botRps > 0 ? Math.min(1, run.blockSignatureRps / run.botRps) : 0);
+      const bl = bot * caught + legit * EDGE.blockFalsePositive;
+      bot -= bot * caught;
+      f.shedLegit += legit * EDGE.blockFalsePositive;
+      f.blockedFresh = f.legitFresh * EDGE.blockFalsePositive;
       legit -= legit * EDGE.blockFalsePositive;
       f.shed += bl;
     }
     // static assets come only with fresh page views; retries repeat failed origin calls
     const stat = Math.min(legit, f.legitFresh) * (1 - (run.blockOn ? EDGE.blockFalsePositive : 0)) * run.card.traffic.staticShare;
     const cdnServed = run.cdnOn ? stat * EDGE.cdnHitRatio * run.cdnWarm : 0;
+    f.statLegit = stat;
     const toOrigin = legit + bot - cdnServed;
     let admitted = toOrigin;
     if (run.rateLimitRps > 0) {
@@ -38,8 +47,10 @@ export function edge(run: SimRun, f: FlowTick): void {
       admitted = Math.min(toOrigin, run.tokens);
       run.tokens -= admitted;
       f.shed += toOrigin - admitted;
+      f.limitShare = toOrigin > 0 ? (toOrigin - admitted) / toOrigin : 0;
     }
     f.originLegit = toOrigin > 0 ? (legit - cdnServed) / toOrigin : 1;
+    f.shedLegit += (toOrigin - admitted) * f.originLegit;
     f.staticShare = toOrigin > 0 ? (stat - cdnServed) / toOrigin : 0;
     f.served += cdnServed;
     f.good += cdnServed;
@@ -47,6 +58,7 @@ export function edge(run: SimRun, f: FlowTick): void {
     f.admitted = admitted;
   }
   f.dynShare = 1 - f.staticShare;
+  f.admittedEdge = f.admitted;
 }
 
 /** The CDN's hit ratio climbs after it is switched on (time constant EDGE.cdnWarmTauSec). */

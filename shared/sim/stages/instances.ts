@@ -80,13 +80,21 @@ export function serveQueues(run: SimRun, f: FlowTick): void {
     inst.queue = q;
     qTotal += q;
     const rho = inn / c;
-    // waiting: M/M/c below saturation (Erlang C), plus the backlog a fluid queue carries while overloaded
+    // Waiting: the M/M/c wait (Erlang C) of a queue near saturation, or the backlog a fluid queue
+    // carries while overloaded — two views of one queue, so the mean wait is the larger of the two,
+    // not their sum: a backlog shifts every answer, the random tail adds only what the backlog
+    // does not already cover. (Summing them pushed a full queue past the client timeout for good:
+    // every transient overload became a permanent error plateau.)
     const r = Math.min(rho, 0.99);
-    const pw = erlangC(APP.workers, r * APP.workers);
-    const mw = 1000 / (c * (1 - r)); // mean wait of those who wait = 1/(cμ − λ), ms
+    const pw0 = erlangC(APP.workers, r * APP.workers);
+    const mw0 = 1000 / (c * (1 - r)); // mean wait of those who wait = 1/(cμ − λ), ms
     const backlogMs = (((q0 + q) / 2) * 1000) / c;
+    const tailMs = pw0 > 0 ? mw0 - backlogMs / pw0 : 0;
+    const pw = tailMs > 1 ? pw0 : 0;
+    const mw = tailMs > 1 ? tailMs : 1;
     const b = EDGE.hopMs + (APP.workers * 1000 * DT) / c + backlogMs; // service time incl. leak slowdown
-    // timed-out share: the client gave up although the server did the work (wasted work)
+    // timed-out share: the client gave up although the server did the work (wasted work: with a
+    // queue bound longer than the client timeout, the metastable failure of the retry storm)
     const late = b >= client ? 1 : pw * Math.exp(-(client - b) / mw);
     const lateN = out * late;
     failed += lateN;
@@ -119,6 +127,7 @@ export function serveQueues(run: SimRun, f: FlowTick): void {
   f.upCount = upCount; f.qTotal = qTotal; f.demand = demand; f.capUp = capUp;
   f.dynDone0 = dynDone0; f.dynDone1 = dynDone1; f.statDone = statDone;
   f.zUtil0 = zUtil0; f.zN0 = zN0; f.zUtil1 = zUtil1; f.zN1 = zN1; f.deadInRot = deadInRot; f.rotUp = rotUp;
-  // the autoscaler's metric: demand over the capacity in rotation, smoothed
-  run.autoscaleUtil += ((capUp > 0 ? demand / capUp : run.autoscaleUtil) - run.autoscaleUtil) * AUTOSCALE_STEP;
+  // the autoscaler's metric: demand over the capacity in rotation (CPU), averaged from the first sample on
+  const util = capUp > 0 ? demand / capUp : Math.max(0, run.autoscaleUtil);
+  run.autoscaleUtil = run.autoscaleUtil < 0 ? util : run.autoscaleUtil + (util - run.autoscaleUtil) * AUTOSCALE_STEP;
 }

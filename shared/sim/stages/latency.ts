@@ -1,6 +1,8 @@
-// Latency of a tick's answers: CDN hits at a fixed time, origin answers as a weighted shift B plus
-// one exponential tail (share P waits, mean M), conditioned on arriving within the client timeout;
-// the tick's percentiles for the screens and the round's log histogram for the report.
+// Latency as users experienced it: CDN hits at a fixed time, origin answers as a weighted shift B
+// plus one exponential tail (share P waits, mean M), conditioned on arriving within the client
+// timeout; and every real user who got no answer (lost after the last retry, or refused) counted
+// at the client timeout: the user waited and got nothing, which is no better than a slow answer.
+// Bots are left out. The tick's percentiles for the screens, the round's log histogram for the report.
 import * as K from '../constants.ts';
 import type { SimRun } from '../types.ts';
 import { B, type FlowTick } from './tick.ts';
@@ -11,14 +13,20 @@ const HISTOGRAM = K.HISTOGRAM;
 const HIST_LOG_MIN = Math.log(HISTOGRAM.minMs);
 const HIST_STEP = (Math.log(HISTOGRAM.maxMs) - HIST_LOG_MIN) / HISTOGRAM.buckets;
 
-/** Percentiles of this tick (into run.metrics) and the round's histogram; returns the origin answers within the latency SLO. */
+/** Percentiles of this tick (into run.metrics) and the round's histogram; returns the origin answers (all traffic) within the latency SLO. */
 export function latency(run: SimRun, f: FlowTick): number {
   const m = run.metrics;
   const insts = run.instances;
   const n = insts.length;
   const base = B.base, bl = B.inflow, pwA = B.pw, mA = B.m;
   const client = CLIENT.timeoutMs;
-  const originOk = f.originOk, cdnServed = f.cdnServed, served = f.served;
+  const originOk = f.originOk, cdnServed = f.cdnServed;
+  const servedUsers = f.usersServed;
+  const originUsers = Math.max(0, servedUsers - cdnServed);
+  const failedUsers = f.usersLost + f.usersShed;
+  const answered = servedUsers + failedUsers;
+  /** Share of this tick's users who got no answer. */
+  const phi = answered > 0 ? failedUsers / answered : 0;
   let W = 0, Bw = 0, P = 0, PM = 0;
   for (let i = 0; i < n; i++) {
     const w = base[i]!;
@@ -26,7 +34,7 @@ export function latency(run: SimRun, f: FlowTick): number {
     W += w; Bw += w * bl[i]!; P += w * pwA[i]!; PM += w * pwA[i]! * mA[i]!;
   }
   let originGood = 0;
-  const fe = served > 0 ? cdnServed / served : 0;
+  const fe = servedUsers > 0 ? cdnServed / servedUsers : 0;
   if (W > 0) {
     Bw /= W;
     const Mw = P > 0 ? PM / P : 1;
@@ -35,22 +43,28 @@ export function latency(run: SimRun, f: FlowTick): number {
     const inTime = Bw >= client ? 1 : 1 - P * Math.exp(-(client - Bw) / Mw);
     const x = run.sloLatencyMs - Bw;
     originGood = originOk * Math.min(1, (x <= 0 ? 0 : 1 - P * Math.exp(-x / Mw)) / inTime);
-    m.p50 = pct(0.5, fe, Bw, P, Mw, inTime, client);
-    m.p95 = pct(0.95, fe, Bw, P, Mw, inTime, client);
-    m.p99 = pct(0.99, fe, Bw, P, Mw, inTime, client);
-    histogram(run.histogram, cdnServed, originOk, Bw, P, Mw, inTime);
+    m.p50 = pct(0.5, phi, fe, Bw, P, Mw, inTime, client);
+    m.p95 = pct(0.95, phi, fe, Bw, P, Mw, inTime, client);
+    m.p99 = pct(0.99, phi, fe, Bw, P, Mw, inTime, client);
+    histogram(run.histogram, cdnServed, originUsers, Bw, P, Mw, inTime);
   } else {
-    const e = cdnServed > 0 ? EDGE.cdnHitMs : 0;
-    m.p50 = m.p95 = m.p99 = e;
+    const e = answered <= 0 ? 0 : cdnServed > 0 ? EDGE.cdnHitMs : client;
+    m.p50 = 0.5 > 1 - phi ? client : e;
+    m.p95 = 0.95 > 1 - phi ? client : e;
+    m.p99 = 0.99 > 1 - phi ? client : e;
     histogram(run.histogram, cdnServed, 0, 0, 0, 1, 1);
   }
+  // users who got nothing: the overflow bucket, read back as the client timeout
+  run.histogram[HISTOGRAM.buckets]! += failedUsers;
   return originGood;
 }
 
-/** The q-quantile of a tick's responses: a share fe answered by the CDN, the rest at B + Exp tail. */
-function pct(q: number, fe: number, B: number, P: number, M: number, inTime: number, cap: number): number {
-  if (q <= fe) return EDGE.cdnHitMs;
-  const qo = ((q - fe) / (1 - fe)) * inTime;
+/** The q-quantile of a tick's users: a share phi got nothing (client timeout); of the rest, fe answered by the CDN, the others at B + Exp tail. */
+function pct(q: number, phi: number, fe: number, B: number, P: number, M: number, inTime: number, cap: number): number {
+  if (q > 1 - phi) return cap;
+  const qs = q / (1 - phi);
+  if (qs <= fe) return EDGE.cdnHitMs;
+  const qo = ((qs - fe) / (1 - fe)) * inTime;
   const tail = 1 - qo;
   const v = P > tail ? B + M * Math.log(P / tail) : B;
   return Math.min(v, cap);

@@ -40,8 +40,9 @@ export function dashboards(run: SimRun, f: FlowTick, db: { dbUtil: number; readF
   U.edge = su[C_EDGE]!; U.lb = su[C_LB]!; U.zoneA = su[C_ZA]!; U.zoneB = su[C_ZB]!; U.cache = 1 - h / CACHE.maxHitRatio; U.db = su[C_DB]!; U.payments = su[C_PAY]!;
   const H = m.health;
   const rotUp = f.rotUp, deadInRot = f.deadInRot;
-  H.edge = run.configError === 'edge' ? 'down' : shed > 0.05 * arrived ? 'degraded' : 'ok';
-  H.lb = run.configError === 'lb' || (rotUp === 0 && deadInRot === 0) || rotUp === 0 ? 'down' : deadInRot > 0 ? 'degraded' : 'ok';
+  const allBroken = run.configErrorShare >= 1;
+  H.edge = run.configError === 'edge' ? (allBroken ? 'down' : 'degraded') : shed > 0.05 * arrived ? 'degraded' : 'ok';
+  H.lb = (run.configError === 'lb' && allBroken) || rotUp === 0 ? 'down' : run.configError === 'lb' || deadInRot > 0 ? 'degraded' : 'ok';
   H.zoneA = zoneHealth(run, 0, f.zN0, U.zoneA);
   H.zoneB = zoneHealth(run, 1, f.zN1, U.zoneB);
   H.cache = h < 0.5 * CACHE.maxHitRatio ? 'degraded' : 'ok';
@@ -52,7 +53,9 @@ export function dashboards(run: SimRun, f: FlowTick, db: { dbUtil: number; readF
 }
 
 function zoneHealth(run: SimRun, z: 0 | 1, upOrDraining: number, util: number): 'ok' | 'degraded' | 'down' {
-  if (run.zoneDown[z] || upOrDraining === 0) return 'down';
+  if (run.zoneDown[z]) return 'down';
+  // a zone the team keeps empty on purpose is not failing
+  if (upOrDraining === 0) return run.desired[z] === 0 && !run.instances.some((i) => i.zone === z) ? 'ok' : 'down';
   let notUp = 0;
   for (const inst of run.instances) if (inst.zone === z && inst.state !== 'up') notUp++;
   return util > DISPLAY.degradedUtil || notUp > 0 || run.drained[z] ? 'degraded' : 'ok';
@@ -63,8 +66,10 @@ function zoneHealth(run: SimRun, z: 0 | 1, upOrDraining: number, util: number): 
 /** Records the tick in the SLO windows, fires and resolves alerts, marks incidents impacted and recovered. */
 export function monitor(run: SimRun, t: number, emit: Emit): void {
   const m = run.metrics;
-  const total = m.served + m.failed;
-  const bad = m.failed + (m.served - m.good);
+  // the SLI is what real users got: answered users, and the bad ones (lost, refused, too slow)
+  const failedUsers = m.usersLost + m.usersShed;
+  const total = m.usersServed + failedUsers;
+  const bad = failedUsers + Math.max(0, m.usersServed - m.usersGood);
   run.totals.bad += bad;
   const slot = t % RING;
   const sums = run.windowSums;
@@ -76,7 +81,7 @@ export function monitor(run: SimRun, t: number, emit: Emit): void {
       sums[2 * w + 1]! -= run.ringBad[old]!;
     }
   }
-  // recent availability (served share of what was answered), for the screens
+  // recent availability (users served of those answered), for the screens
   const rw = DISPLAY.recentWindowSec;
   if (t >= rw) {
     const old = (t - rw) % RING;
@@ -84,10 +89,10 @@ export function monitor(run: SimRun, t: number, emit: Emit): void {
     run.recent[1] -= run.ringFailed[old]!;
   }
   run.recent[0] += total;
-  run.recent[1] += m.failed;
+  run.recent[1] += failedUsers;
   run.ringTotal[slot] = total;
   run.ringBad[slot] = bad;
-  run.ringFailed[slot] = m.failed;
+  run.ringFailed[slot] = failedUsers;
   for (let w = 0; w < WINDOWS.length; w++) {
     sums[2 * w]! += total;
     sums[2 * w + 1]! += bad;

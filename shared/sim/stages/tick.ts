@@ -11,8 +11,19 @@ export const F = {
   legitFresh: 0, fresh: 0, retries: 0, arrived: 0,
   /** Share of fresh arrivals that are real users (the rest: bots). */
   legitShare: 1,
-  // outcomes so far
+  // outcomes so far (attempts: fresh requests and retries, bots included)
   failed: 0, shed: 0, served: 0, good: 0,
+  /** Real users' attempts refused at the edge (blocked by mistake, or rate-limited). */
+  shedLegit: 0,
+  /** Fresh real users' requests blocked by the WAF by mistake, and their static files (before the CDN). */
+  blockedFresh: 0, statLegit: 0,
+  /** Share of attempts the rate limiter refused; attempts it let through; failures recorded once the edge was done. */
+  limitShare: 0, admittedEdge: 0, failedEdge: 0,
+  /** Share of admitted attempts that failed at the balancer or the instances (a retry may land elsewhere). */
+  pCommon: 0,
+  // what this tick's fresh real users get, counting their retries: served, lost (the last retry
+  // failed), refused (429/403); good = served within the latency SLO (users.ts)
+  usersServed: 0, usersLost: 0, usersShed: 0, usersGood: 0,
   // edge
   /** Requests the edge passed on to the load balancer. */
   admitted: 0, cdnServed: 0,

@@ -45,8 +45,8 @@ export const QUESTIONS: readonly QuestionResult[] = [
   question(6, { round: 1, index: 0, type: 'single', topic: 'intro', text: 'Skipped one', options: ['a', 'b'], correct: [0], distribution: [0, 0], skipped: true }),
 ];
 
-/** A bad-deploy round cut to `durationTicks` (the deploy goes out at 600): team 0 rolls back at `rollbackAt`, team 1 does nothing. */
-export function badDeployRound(durationTicks = 900, rollbackAt = 630, extra: readonly { tick: number; action: SimAction }[] = []): ScenarioResult {
+/** A bad-deploy round cut to `durationTicks` (the deploy goes out at 120): team 0 rolls back at `rollbackAt`, team 1 does nothing. */
+export function badDeployRound(durationTicks = 360, rollbackAt = 146, extra: readonly { tick: number; action: SimAction }[] = []): ScenarioResult {
   const s = startScenario({ round: 2, cardId: 'bad-deploy', gameSeed: 11, members: [['p-ana', 'p-cai'], ['p-ben']], credits: [100, 100], durationTicks })!;
   const plan = [...extra, { tick: rollbackAt, action: { type: 'rollback' } as SimAction }].sort((a, b) => a.tick - b.tick);
   let i = 0;

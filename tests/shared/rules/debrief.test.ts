@@ -134,11 +134,11 @@ describe('the post-mortem timeline', () => {
     expect(kinds).toEqual(expect.arrayContaining(['symptom', 'action', 'detected', 'recovered']));
     expect(tl.map((e) => e.tick)).toEqual([...tl.map((e) => e.tick)].sort((a, b) => a - b));
     const at = (k: string) => tl.find((e) => e.kind === k)!;
-    expect(at('incident').tick).toBe(600);
-    expect(at('symptom').tick).toBeGreaterThan(600);
-    expect(at('symptom').tick).toBeLessThan(630);
-    expect(at('action')).toMatchObject({ tick: 630, detail: 'rollback', playerId: 'p-ana' });
-    expect(at('detected')).toMatchObject({ tick: 630, detail: 'action', incident: 1 });
+    expect(at('incident').tick).toBe(120);
+    expect(at('symptom').tick).toBeGreaterThan(120);
+    expect(at('symptom').tick).toBeLessThan(146);
+    expect(at('action')).toMatchObject({ tick: 146, detail: 'rollback', playerId: 'p-ana' });
+    expect(at('detected')).toMatchObject({ tick: 146, detail: 'action', incident: 1 });
     expect(at('recovered').tick).toBe(fixed.report.incidents[0]!.recoveredAt);
     // the stored 10-tick samples find the symptom no earlier than the per-tick replay does
     const coarse = postMortem(fixed, sloOf(card), round.durationTicks).find((e) => e.kind === 'symptom')!;
@@ -187,7 +187,7 @@ describe('which actions helped and which hurt', () => {
   });
 
   it('finds an action that hurt, and caps the work', () => {
-    const r = badDeployRound(900, 630, [{ tick: 700, action: { type: 'scale', zone: 'a', count: 0 } }]);
+    const r = badDeployRound(360, 146, [{ tick: 200, action: { type: 'scale', zone: 'a', count: 0 } }]);
     const input = replayInputOf(r, r.teams[0]!)!;
     const { impacts } = actionImpacts(input);
     const byType = Object.fromEntries(impacts.map((i) => [i.entry.action.type, i]));

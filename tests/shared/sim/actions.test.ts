@@ -62,13 +62,14 @@ describe('incidents, alerts and detection', () => {
   it('an alert fires on burn rate; acknowledging it detects the incident; the report has TTD and TTR', () => {
     const card = SCENARIOS.find((c) => c.id === 'config-push')!;
     const run = createRun(card, 1);
+    const fault = card.timeline[0]!.at;
     let fired = -1;
-    while (run.tick < 700) {
-      const { events } = stepRun(run, run.tick === 650 ? [{ type: 'ack' }] : run.tick === 651 ? [{ type: 'rollback' }] : []);
+    while (run.tick < fault + 60) {
+      const { events } = stepRun(run, run.tick === fault + 50 ? [{ type: 'ack' }] : run.tick === fault + 51 ? [{ type: 'rollback' }] : []);
       for (const e of events) if (e.type === 'alert-fired' && fired < 0) fired = e.tick;
     }
-    expect(fired).toBeGreaterThan(600);
-    expect(fired).toBeLessThan(620);
+    expect(fired).toBeGreaterThan(fault);
+    expect(fired).toBeLessThan(fault + 40);
     while (run.tick < run.durationTicks) stepRun(run);
     const inc = runReport(run).incidents[0]!;
     expect(inc.timeToDetect).toBe(50);

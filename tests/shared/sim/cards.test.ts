@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isTopic } from '../../../shared/content/topics.ts';
-import { SCENARIOS, checkActionShape, createRun, getScenario, replay, stepRun, type ActionLogEntry, type ScenarioCard } from '../../../shared/sim/index.ts';
+import { LIVE_TICKS_PER_SECOND, SCENARIOS, checkActionShape, createRun, getScenario, replay, stepRun, type ActionLogEntry } from '../../../shared/sim/index.ts';
 
 const cases = SCENARIOS.map((c) => [c.id, c] as const);
-/** Cards with a scripted fault; the calm game-day card (the teacher injects the faults) has none. */
-const scripted = cases.filter(([, c]) => c.timeline.length > 0);
 
 describe('scenario cards', () => {
   it('there are at least 12, with unique ids', () => {
@@ -14,7 +12,7 @@ describe('scenario cards', () => {
     expect(getScenario('nope')).toBeUndefined();
   });
 
-  it.each(cases)('%s: topic, texts in es and en, a timeline and 3–5 minutes at 10 Hz', (_id, c) => {
+  it.each(cases)('%s: topic, texts in es and en, a timeline and a classroom-sized round (3–6 real minutes at the live pace)', (_id, c) => {
     expect(isTopic(c.topic)).toBe(true);
     expect(c.topic).not.toBe('intro');
     for (const text of [c.title, c.description, c.concept]) {
@@ -22,8 +20,9 @@ describe('scenario cards', () => {
       expect(text.en?.trim()).toBeTruthy();
     }
     expect(c.timeline.length > 0 || c.id === 'game-day').toBe(true);
-    expect(c.durationTicks).toBeGreaterThanOrEqual(1800);
-    expect(c.durationTicks).toBeLessThanOrEqual(3000);
+    const realSeconds = c.durationTicks / LIVE_TICKS_PER_SECOND;
+    expect(realSeconds).toBeGreaterThanOrEqual(180);
+    expect(realSeconds).toBeLessThanOrEqual(360);
     for (const e of c.timeline) expect(e.at).toBeLessThan(c.durationTicks);
   });
 
@@ -44,25 +43,15 @@ describe('scenario cards', () => {
   });
 });
 
+// The full rules (recommended beats nothing by 10 %, late play, harmful, generic shortcuts) are the
+// card audit's: tests/shared/sim/audit.test.ts.
 describe('responses', () => {
-  it.each(scripted)('%s: the recommended response scores higher and ends with higher availability than doing nothing', (_id, c: ScenarioCard) => {
-    for (const seed of [1, 2]) {
-      const none = replay(c, seed, []);
-      const rec = replay(c, seed, c.recommended);
-      expect(rec.score).toBeGreaterThan(none.score);
-      expect(rec.availability).toBeGreaterThan(none.availability);
-      expect(rec.incidents.length).toBe(none.incidents.length);
-    }
-  });
-
-  it.each(cases)('%s: an obviously harmful response scores lower than doing nothing', (_id, c) => {
-    const none = replay(c, 1, []);
-    expect(replay(c, 1, c.harmful).score).toBeLessThan(none.score);
+  it.each(cases)('%s: scaling everything to zero at minute one scores below doing nothing', (_id, c) => {
     const zero: ActionLogEntry[] = [
       { tick: 60, action: { type: 'scale', zone: 'a', count: 0 } },
       { tick: 60, action: { type: 'scale', zone: 'b', count: 0 } },
     ];
-    expect(replay(c, 1, zero).score).toBeLessThan(none.score);
+    for (const seed of [1, 2]) expect(replay(c, seed, zero).score).toBeLessThan(replay(c, seed, []).score);
   });
 
   it('game-day is calm: nothing scripted, nothing recommended, the SLO met with nothing done, and cutting the fleet loses', () => {
@@ -82,10 +71,5 @@ describe('responses', () => {
     expect(r.availability).toBeGreaterThan(0.99);
     expect(r.alertsFired).toBeGreaterThan(0);
     expect(r.sloMet).toBe(false);
-  });
-
-  it('turning the CDN off during the premiere spike scores lower than doing nothing', () => {
-    const c = getScenario('premiere-spike')!;
-    expect(replay(c, 1, [{ tick: 620, action: { type: 'cdn', on: false } }]).score).toBeLessThan(replay(c, 1, []).score);
   });
 });

@@ -83,15 +83,23 @@ describe('health checks, cache and breaker', () => {
     expect(run.metrics.failedBy.noHealthy).toBeLessThan(1e-6);
   });
 
-  it('a flushed cache sends the reads to the database and warms back up', () => {
-    const run = createRun(steadyCard({ timeline: [{ at: 50, event: { type: 'cache-flush' } }] }), 3);
+  it('a flushed cache sends the reads to the database, refills slowly by itself, and warming it brings it back', () => {
+    const card = steadyCard({ timeline: [{ at: 50, event: { type: 'cache-flush' } }] });
+    const run = createRun(card, 3);
     play(run, 49);
     const dbBefore = run.metrics.utilization.db;
     play(run, 10);
     expect(run.metrics.cacheHitRatio).toBeLessThan(0.2);
     expect(run.metrics.utilization.db).toBeGreaterThan(dbBefore * 3);
-    play(run, 200);
-    expect(run.metrics.cacheHitRatio).toBeGreaterThan(0.7);
+    const early = run.metrics.cacheHitRatio;
+    play(run, 100);
+    expect(run.metrics.cacheHitRatio).toBeGreaterThan(early);
+    expect(run.metrics.cacheHitRatio).toBeLessThan(0.5);
+    const warmed = createRun(card, 3);
+    play(warmed, 60);
+    stepRun(warmed, [{ type: 'warm-cache' }]);
+    play(warmed, 30);
+    expect(warmed.metrics.cacheHitRatio).toBeGreaterThan(0.8);
   });
 
   it('with the breaker on, a timing-out dependency fails fast instead of taking the site down', () => {
