@@ -192,8 +192,8 @@ export interface ServerMessages {
     answer: PlayerAnswer | null;
     result: PlayerResult | null;
   };
-  /** Host only: a fault was injected; it applies at `tick` (round time `roundMs`) to the target. */
-  'host:injected': { fault: string; target: 'all' | number; tick: number; roundMs: number };
+  /** Host only: a fault was injected (its parameters as applied); it applies at `tick` (round time `roundMs`) to the target. */
+  'host:injected': { fault: string; target: 'all' | number; tick: number; roundMs: number; params: Record<string, number | string> };
   /** Host only, on join. */
   'host:welcome': { serverNow: number; protocol: number; joinUrl: string };
   /**

@@ -428,7 +428,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (type === 'host:inject') {
       const r = injectFault(this.game, parsed.data as z.infer<(typeof clientMessages)['host:inject']>);
       if (!r.ok) return this.refuse(client, type, r.code, r.reason);
-      this.reply(client, 'host:injected', { fault: r.value.fault, target: r.value.target, tick: r.value.tick, roundMs: r.value.roundMs });
+      this.reply(client, 'host:injected', { fault: r.value.fault, target: r.value.target, tick: r.value.tick, roundMs: r.value.roundMs, params: { ...r.value.params } });
       this.checkpoints.soon();
       return;
     }

@@ -50,7 +50,7 @@ export function injectFault(g: GameModel, req: InjectRequest): Result<Injected> 
   if (tick >= s.durationTicks) return refuse('wrong_phase', 'The scenario round is over.');
   const tps = 1000 / g.scenarioTickMs;
   const windowTicks = Math.round(60 * tps);
-  const injections = (s.injections ??= []);
+  const injections = s.injections ?? [];
   const recent = injections.filter((f) => f.tick > tick - windowTicks);
   if (recent.length >= FAULT_LIMITS.perMinute) {
     const wait = Math.max(1, Math.ceil((recent[0]!.tick + windowTicks - tick) / tps));
@@ -63,7 +63,7 @@ export function injectFault(g: GameModel, req: InjectRequest): Result<Injected> 
     if (running) return refuse('fault_running', `Team ${team.team + 1} still has a ${event.type} fault running: wait until it ends.`);
   }
   const entry: TeacherFault = { tick, teacher: true, fault: req.fault, params: params.value, target, roundMs: Math.round(tick * g.scenarioTickMs), event };
-  injections.push(entry);
+  (s.injections ??= []).push(entry);
   return { ok: true, value: { fault: entry.fault, target, tick, roundMs: entry.roundMs, params: entry.params } };
 }
 

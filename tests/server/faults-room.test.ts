@@ -75,7 +75,7 @@ describe('the Faults console in a live room', () => {
 
     // the host loses zone A for everyone, then flushes team 2's cache
     host.send('host:inject', { fault: 'lose-zone', target: 'all', params: { zone: 'a', seconds: 60 } });
-    await vi.waitFor(() => expect(hostLog.last('host:injected')).toMatchObject({ fault: 'lose-zone', target: 'all' }));
+    await vi.waitFor(() => expect(hostLog.last('host:injected')).toMatchObject({ fault: 'lose-zone', target: 'all', params: { zone: 'a', seconds: 60 } }));
     const { tick } = hostLog.last('host:injected');
     host.send('host:inject', { fault: 'cache-flush', target: 1 });
     await vi.waitFor(() => expect(hostLog.of('host:injected')).toHaveLength(2));

@@ -39,8 +39,6 @@ export function createFaultsMenu(): FaultsMenu {
   let teamCount = -1;
   let roundKey = '';
   let sent: Sent[] = [];
-  /** What the last Inject asked for, to word its acknowledgement. */
-  let asked: { fault: FaultId; params: FaultParams } | null = null;
 
   const button = el('button', { type: 'button', hidden: true });
   button.dataset.action = 'faults';
@@ -61,9 +59,18 @@ export function createFaultsMenu(): FaultsMenu {
   const watch = el('p', { className: 'hint' });
   panel.append(heading, intro, items, params, el('div', { className: 'fault-target' }, targetLabel, target, inject), status, historyTitle, history, watch);
 
+  /** Sits just above the control bar the button is in, whatever its height (it wraps on narrow screens). */
+  const place = () => {
+    if (panel.hidden) return;
+    const top = (button.closest('nav') ?? button.parentElement)?.getBoundingClientRect().top ?? window.innerHeight;
+    panel.style.bottom = `${Math.max(0, window.innerHeight - top) + 8}px`;
+    panel.style.maxHeight = `${Math.max(160, top - 16)}px`;
+  };
+  window.addEventListener('resize', place);
   const open = (yes: boolean) => {
     panel.hidden = !yes;
     button.setAttribute('aria-expanded', String(yes));
+    place();
     if (yes) items.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
   };
   button.onclick = () => open(panel.hidden !== false);
@@ -114,7 +121,6 @@ export function createFaultsMenu(): FaultsMenu {
     const p = readParams();
     if (!p || !room) return;
     const to = target.value === 'all' ? 'all' : Number(target.value);
-    asked = { fault: selected, params: p };
     status.textContent = '';
     send(room, 'host:inject', { fault: selected, target: to, params: p });
   };
@@ -173,9 +179,8 @@ export function createFaultsMenu(): FaultsMenu {
       on(r, 'host:injected', (m) => {
         const fault = FAULT_IDS.find((id) => id === m.fault);
         if (!fault) return;
-        const params = asked?.fault === fault ? asked.params : {};
-        sent.push({ fault, params, target: m.target, tick: m.tick, roundMs: m.roundMs, applied: false });
-        status.textContent = t('faults.sent', { fault: faultInWords({ fault, params }, t), target: targetInWords(m, t, teamLabel) });
+        sent.push({ fault, params: m.params, target: m.target, tick: m.tick, roundMs: m.roundMs, applied: false });
+        status.textContent = t('faults.sent', { fault: faultInWords({ fault, params: m.params }, t), target: targetInWords(m, t, teamLabel) });
         renderHistory();
       });
       on(r, 'refused', (m) => {
@@ -197,6 +202,7 @@ export function createFaultsMenu(): FaultsMenu {
       const running = v.phase === 'scenario';
       button.hidden = !running;
       if (!running && !panel.hidden) open(false);
+      place();
       inject.disabled = !running || v.paused;
       // an injection shows on the ops center once a targeted team's synced feed carries it
       let changed = false;
