@@ -89,3 +89,35 @@ export const HOMEWORK = {
   /** An attempt's room with no student in it closes after this, in ms; the attempt waits in the store. */
   idleCloseMs: 3 * 60_000,
 } as const;
+
+/**
+ * The phones' links, measured by the server (server/rooms/net/): round trips from the WebSocket
+ * pings the transport already sends (PING_INTERVAL_MS) and from a few clock pings of the game's
+ * own, which also read each phone's clock. Speed scoring takes a phone's round trip off its
+ * answer time (shared/rules/latency.ts); the teacher's "Under the hood" view shows them.
+ */
+export const LINK = {
+  /** A phone's first clock ping goes out this long after it joins or comes back (its page is busy then), in ms. */
+  firstPingAfterMs: 1_500,
+  /** Clock pings sent back to back after the first one (each on the previous reply), as NTP's initial burst. */
+  burstPings: 3,
+  /** Then one clock ping per phone this often, in ms: two a minute. */
+  pingEveryMs: 30_000,
+  /** A clock ping unanswered this long is given up (the next one replaces it), in ms. */
+  pingTimeoutMs: 10_000,
+  /** Round trips kept per phone (both kinds of ping): the smallest counts, as NTP and Cristian's algorithm keep the fastest exchange. */
+  roundTripsKept: 8,
+  /** Clock readings kept per phone: the one with the smallest round trip gives the offset. */
+  clockSamplesKept: 4,
+  /** Speed scoring never takes off more than this round trip, in ms: a client that fakes a far-away phone gains at most this. */
+  maxCorrectionMs: 2_000,
+  /** Upper bounds of the round-trip histogram's bars, in ms (a last bar holds the rest). */
+  rttBucketsMs: [10, 20, 50, 100, 200, 500, 1000],
+  /** Upper bounds of the clock-offset histogram's bars (how far off, either way), in ms. */
+  clockBucketsMs: [10, 100, 1000, 60_000],
+  /** The view's report goes out this often while it is open, in ms; the count of processes and rooms is refreshed at most this often. */
+  reportEveryMs: 1_000,
+  clusterEveryMs: 5_000,
+  /** Reconnection times and answer corrections kept per game for the view's medians. */
+  historyKept: 200,
+} as const;

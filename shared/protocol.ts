@@ -60,10 +60,19 @@ const faultTarget = z.union([z.literal('all'), z.number().int().min(0).max(GAME.
 const faultParams = z
   .object(Object.fromEntries(FAULT_PARAM_NAMES.map((k) => [k, z.union([z.number().finite(), z.string().max(16)]).optional()])) as Record<(typeof FAULT_PARAM_NAMES)[number], z.ZodOptional<z.ZodUnion<[z.ZodNumber, z.ZodString]>>>)
   .strict();
+/**
+ * A reading of a phone's own clock (ms, `performance.timeOrigin + performance.now()`): any finite
+ * number from 0 to the year 2286. Readings are claims; the server checks them, never trusts them.
+ */
+const phoneClock = z.number().finite().min(0).max(1e13);
 
 export const clientMessages = {
-  /** A player answers the open question `seq`. */
-  answer: z.object({ seq, answer: answerPayload }).strict(),
+  /** A player answers the open question `seq`; `tapAt` is when the tap left the phone, by its clock. */
+  answer: z.object({ seq, answer: answerPayload, tapAt: phoneClock.optional() }).strict(),
+  /** A phone's reply to a clock ping: its number and the phone's clock when it answered. */
+  'clock:pong': z.object({ n: z.number().int().min(0).max(2 ** 31), at: phoneClock }).strict(),
+  /** Host: the "Under the hood" view opened or closed; while open, this host gets the game's network measurements. */
+  'host:under-the-hood': z.object({ open: z.boolean() }).strict(),
   /** Host: start the game from the lobby. */
   'host:start': z.object({}).strict(),
   /** Host: go on from a reveal or a leaderboard. */
@@ -172,7 +181,33 @@ export interface RosterRow {
   connected: boolean;
 }
 
+/**
+ * Host only, once a second while its "Under the hood" view is open: this game's network as the
+ * server measured it (server/rooms/net/). Times in ms, null where nothing was measured yet.
+ */
+export interface UnderTheHoodReport {
+  /** Phones connected now. */
+  readonly phones: number;
+  /** Round trips, one per phone (its smallest recent one); `histogram` counts phones per LINK.rttBucketsMs bar, plus one for the rest. */
+  readonly rtt: { readonly measured: number; readonly medianMs: number | null; readonly maxMs: number | null; readonly histogram: readonly number[] };
+  /** The farthest phones, farthest first (at most 5), with what speed scoring takes off their answers. */
+  readonly farthest: readonly { readonly name: string; readonly rttMs: number; readonly correctionMs: number }[];
+  /** To phones over the last second (patches and messages); `patchBytes`: the last state patch a phone got. */
+  readonly traffic: { readonly messagesPerSecond: number; readonly bytesPerSecond: number; readonly bytesPerSecondPerPhone: number; readonly patchBytes: number | null };
+  /** Phones that came back after their connection dropped, how long they were away, and how many are away now. */
+  readonly reconnections: { readonly count: number; readonly medianMs: number | null; readonly maxMs: number | null; readonly away: number };
+  /** The server: its processes (several share rooms through Redis) and the games they run. */
+  readonly server: { readonly processes: number; readonly rooms: number; readonly redis: boolean };
+  /** How far each phone's clock is from the server's; `histogram` counts phones per LINK.clockBucketsMs bar (either way), plus one for the rest. */
+  readonly clocks: { readonly measured: number; readonly medianOffsetMs: number | null; readonly spreadMs: number | null; readonly histogram: readonly number[] };
+  /** Answers whose speed was corrected for their phone's distance, the median correction, and reported tap times that could not be true. */
+  readonly speed: { readonly corrected: number; readonly medianCorrectionMs: number | null; readonly impossibleTaps: number; readonly medianTapFlightMs: number | null };
+}
+
 export interface ServerMessages {
+  /** To a phone: answer at once with 'clock:pong' (the server measures the round trip and reads the phone's clock). */
+  'clock:ping': { n: number };
+  'host:under-the-hood': UnderTheHoodReport;
   /** A scenario action was queued; it applies at the next tick. */
   'action-ack': { type: string; cost: number };
   /**

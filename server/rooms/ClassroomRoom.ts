@@ -35,6 +35,7 @@ import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, 
 import { createState, syncCounts, syncReveal, syncState, syncTop } from './sync.ts';
 import { fullRoster, RosterOutbox } from './roster.ts';
 import type { GameState } from './schema.ts';
+import { NetWatch } from './net/under-the-hood.ts';
 
 /** A scenario round is checkpointed every this many ticks (10 real seconds at the live pace), besides its start and end. */
 const CHECKPOINT_EVERY_TICKS = 10 * SCENARIO.ticksPerSecond;
@@ -114,6 +115,14 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private revealStandings: rules.Standings | null = null;
   /** The teacher's roster changes, sent with the patches. */
   private readonly roster = new RosterOutbox();
+  /** This game's network, measured: pings, traffic, reconnections, the "Under the hood" feed (net/). */
+  private readonly net = new NetWatch({
+    sendPing: (client, n) => this.reply(client as GameClient, 'clock:ping', { n }),
+    sendReport: (client, report) => this.reply(client as GameClient, 'host:under-the-hood', report),
+    nameOf: (id) => this.game.players[id]?.name,
+    phones: () => this.game.connectedCount,
+    redis: roomServices().config.redisUrl !== undefined,
+  });
   private emptySince: number | null = null;
   private storageOff: () => void = () => undefined;
   /** The room's one timer period (ms), how many beats a scenario tick and a patch take, and the beat count. */
@@ -283,6 +292,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     }
     client.userData = { kind: 'host' };
     client.view = this.hostView;
+    this.net.hostJoined(client);
     this.state.hostConnected = true;
     this.reply(client, 'host:welcome', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, joinUrl: '' });
     this.reply(client, 'host:roster', fullRoster(this.game));
@@ -312,6 +322,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     this.heldSlots.delete(playerId);
     this.clientsByPlayer.set(playerId, client);
     rules.setConnected(this.game, playerId, true);
+    this.net.phoneConnected(playerId, client, Date.now());
     const p = this.game.players[playerId];
     if (!p) return;
     client.view = this.teamViews[p.team];
@@ -339,8 +350,10 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     // that seat lives on another socket already, so hold nothing for this one.
     if (seat.kind === 'player' && this.clientsByPlayer.get(seat.playerId) !== client) return;
     const seconds = seat.kind === 'host' ? roomServices().config.hostReconnectSeconds : roomServices().config.reconnectSeconds;
-    if (seat.kind === 'host') this.state.hostConnected = this.hostClients().length > 1;
-    else this.setOffline(client, seat.playerId);
+    if (seat.kind === 'host') {
+      this.state.hostConnected = this.hostClients().length > 1;
+      this.net.hostGone(client);
+    } else this.setOffline(client, seat.playerId);
     // Refused when the socket dropped before its join completed, or while the room shuts down:
     // then the seat token is the way back, and there is nothing to wait for.
     if (this.draining) return;
@@ -361,6 +374,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (seat) roomServices().metrics.reconnected(seat.kind);
     if (seat?.kind === 'host') {
       this.state.hostConnected = true;
+      this.net.hostJoined(client);
       return;
     }
     if (seat?.kind === 'player' && this.game.players[seat.playerId]) {
@@ -373,20 +387,24 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       }
       this.clientsByPlayer.set(seat.playerId, client);
       rules.setConnected(this.game, seat.playerId, true);
+      this.net.phoneConnected(seat.playerId, client, Date.now());
       this.changed(seat.playerId);
     }
   }
 
   override onLeave(client: GameClient): void {
     const seat = client.userData;
-    if (seat?.kind === 'host') this.state.hostConnected = this.hostClients().some((c) => c !== client);
-    else if (seat?.kind === 'player') this.setOffline(client, seat.playerId);
+    if (seat?.kind === 'host') {
+      this.state.hostConnected = this.hostClients().some((c) => c !== client);
+      this.net.hostGone(client);
+    } else if (seat?.kind === 'player') this.setOffline(client, seat.playerId);
   }
 
   private setOffline(client: GameClient, playerId: string): void {
     if (this.clientsByPlayer.get(playerId) !== client) return;
     this.clientsByPlayer.delete(playerId);
     rules.setConnected(this.game, playerId, false);
+    this.net.phoneDropped(playerId, Date.now());
     this.changed(playerId);
   }
 
@@ -414,6 +432,16 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       this.refuse(client, type, 'not_host', 'Only the teacher can do that.');
       return;
     }
+    if (type === 'clock:pong') {
+      if (seat.kind !== 'player') return this.refuse(client, type, 'not_a_player', 'Only phones answer clock pings.');
+      const msg = parsed.data as z.infer<(typeof clientMessages)['clock:pong']>;
+      this.net.links.pong(seat.playerId, msg.n, msg.at, Date.now());
+      return;
+    }
+    if (type === 'host:under-the-hood') {
+      this.net.view(client, (parsed.data as z.infer<(typeof clientMessages)['host:under-the-hood']>).open, Date.now());
+      return;
+    }
     if (type === 'scenario:action') {
       if (seat.kind !== 'player') {
         this.refuse(client, type, 'host_cannot_answer', 'The teacher cannot take actions in a scenario.');
@@ -439,8 +467,9 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       }
       const msg = parsed.data as z.infer<(typeof clientMessages)['answer']>;
       const before = this.game.phase;
-      const r = rules.submitAnswer(this.game, seat.playerId, msg.seq, msg.answer, Date.now());
+      const r = rules.submitAnswer(this.game, seat.playerId, msg.seq, msg.answer, Date.now(), this.net.links.answerLink(seat.playerId, msg.tapAt));
       if (!r.ok) return this.refuse(client, type, r.code, r.reason);
+      this.net.answered(seat.playerId, r.value);
       this.reply(client, 'ack', { seq: msg.seq });
       this.state.counts.answered = rules.answeredCount(this.game);
       if (before === 'question' && this.game.phase === 'reveal') this.afterReveal();
@@ -510,6 +539,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       case 'answer':
       case 'scenario:action':
       case 'host:inject':
+      case 'clock:pong':
+      case 'host:under-the-hood':
         r = { ok: false, code: 'wrong_phase', reason: 'Not a host command.' };
         break;
       default: {
@@ -528,6 +559,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     for (const [hash, id] of this.seats) if (id === playerId) this.seats.delete(hash);
     const client = this.clientsByPlayer.get(playerId);
     this.clientsByPlayer.delete(playerId);
+    this.net.phoneRemoved(playerId);
     this.roster.changed(playerId);
     if (client) {
       client.userData = undefined;
@@ -555,6 +587,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     this.lastBeatAt = started;
     this.beats++;
     this.advance();
+    this.net.beat(Date.now());
     if (this.beats % this.beatsPerScenarioTick === 0) this.scenarioTick();
     if (this.beats % this.beatsPerPatch === 0) {
       this.broadcastPatch();

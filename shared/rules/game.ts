@@ -9,6 +9,7 @@ import type { AnswerPayload, Phase, PlayerAnswer, PlayerResult, PlayerStanding, 
 import type { PlanSpec } from './plans.ts';
 import { GAME, SCENARIO, SCORING } from '../constants.ts';
 import { answerCredit, scoreAnswer, teamScore } from './scoring.ts';
+import { answerTiming, NO_LINK, type AnswerLink, type AnswerTiming } from './latency.ts';
 import { dict, own } from './dict.ts';
 import { recordAnswer, showOrder, shownAnswer, type RecordedAnswer } from './questions.ts';
 import * as scenario from './scenario.ts';
@@ -361,7 +362,11 @@ export function answeredCount(g: GameModel): number {
   return g.current?.answeredCount ?? 0;
 }
 
-export function submitAnswer(g: GameModel, playerId: string, seq: number, answer: AnswerPayload, now: number): Result {
+/**
+ * A player's answer to the open question, arriving at `now`. `link` is what the room measured of
+ * the phone's network (latency.ts): speed counts from when the question reached the phone.
+ */
+export function submitAnswer(g: GameModel, playerId: string, seq: number, answer: AnswerPayload, now: number, link: AnswerLink = NO_LINK): Result<AnswerTiming> {
   const p = g.players[playerId];
   if (!p) return refuse('not_a_player', 'Only players in this game can answer.');
   const open = g.current;
@@ -373,10 +378,11 @@ export function submitAnswer(g: GameModel, playerId: string, seq: number, answer
   const q = currentQuestion(g);
   const recorded = q ? recordAnswer(q, answer, open.shown) : null;
   if (!q || !recorded || answerCredit(q, recorded) === null) return refuse('bad_answer', 'That answer does not fit this question.');
-  open.answers[playerId] = { answer: recorded, elapsedMs: Math.max(0, now - open.openedAt) };
+  const timing = answerTiming(open.openedAt, now, link);
+  open.answers[playerId] = { answer: recorded, elapsedMs: timing.elapsedMs };
   open.answeredCount++;
   if (answeredCount(g) >= eligibleCount(g)) closeQuestion(g, now, false);
-  return ok(undefined);
+  return ok(timing);
 }
 
 function distributionOf(q: Question, records: readonly AnswerRecord[]): number[] {

@@ -8,6 +8,7 @@ import './game.css';
 import { t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
 import { joinPlayer, on, send, type GameRoom } from '../net/connection.ts';
+import { answerClockPings, phoneClock } from '../net/clock-sync.ts';
 import { TEAM_COLORS, TEAM_SHAPES, shapeSvg } from '../view/palette.ts';
 import { snapshot, timeLeftMs, type GameView } from '../view/model.ts';
 import type { AnswerPayload, PlayerResult, PlayerStanding } from '../../../shared/protocol.ts';
@@ -85,6 +86,7 @@ class PlayerSession {
 
   private bind(room: GameRoom, onWelcome: () => void): void {
     this.room = room;
+    answerClockPings(room);
     on(room, 'welcome', (w) => {
       this.me = { playerId: w.playerId, seat: w.seat, name: w.name, team: w.team, score: w.score };
       this.clockOffset = w.serverNow - Date.now();
@@ -334,7 +336,7 @@ class PlayerSession {
         if (v.paused) return screens.paused();
         return screens.question(v, (answer) => {
           this.myAnswer = { seq: v.question.seq, answer };
-          send(this.room, 'answer', { seq: v.question.seq, answer });
+          send(this.room, 'answer', { seq: v.question.seq, answer, tapAt: phoneClock() });
           this.rendered = '';
           this.render();
         });
