@@ -99,8 +99,9 @@ export const HOMEWORK = {
 export const LINK = {
   /** A phone's first clock ping goes out this long after it joins or comes back (its page is busy then), in ms. */
   firstPingAfterMs: 1_500,
-  /** Clock pings sent back to back after the first one (each on the previous reply), as NTP's initial burst. */
+  /** Clock pings after the first one, each burstEveryMs after the previous reply, as NTP's initial burst (spread out: a page still loading answers late). */
   burstPings: 3,
+  burstEveryMs: 1_500,
   /** Then one clock ping per phone this often, in ms: two a minute. */
   pingEveryMs: 30_000,
   /** A clock ping unanswered this long is given up (the next one replaces it), in ms. */

@@ -61,7 +61,7 @@ const faultParams = z
   .object(Object.fromEntries(FAULT_PARAM_NAMES.map((k) => [k, z.union([z.number().finite(), z.string().max(16)]).optional()])) as Record<(typeof FAULT_PARAM_NAMES)[number], z.ZodOptional<z.ZodUnion<[z.ZodNumber, z.ZodString]>>>)
   .strict();
 /**
- * A reading of a phone's own clock (ms, `performance.timeOrigin + performance.now()`): any finite
+ * A reading of a phone's own clock (ms since 1970, `Date.now()` on the phone): any finite
  * number from 0 to the year 2286. Readings are claims; the server checks them, never trusts them.
  */
 const phoneClock = z.number().finite().min(0).max(1e13);

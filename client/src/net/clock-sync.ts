@@ -5,9 +5,9 @@
 // slower for it. The stamps are claims the server checks, never trusts (shared/rules/latency.ts).
 import { on, send, type GameRoom } from './connection.ts';
 
-/** This phone's clock (ms): monotonic, on the wall clock's scale. */
+/** This phone's clock (ms since 1970): the time its owner sees, set however the phone sets it. */
 export function phoneClock(): number {
-  return performance.timeOrigin + performance.now();
+  return Date.now();
 }
 
 /** Answers the room's clock pings; call once per joined room, right after joining. */

@@ -4,8 +4,8 @@
 //   sockets; we only note when each went out and when its pong came back. A browser answers them
 //   itself, below the page, so page scripts can neither slow nor fake them;
 // - a few clock pings of the game's own ('clock:ping' → 'clock:pong'), which also read the phone's
-//   clock (Cristian's algorithm): a short burst after a phone joins or comes back, then one every
-//   LINK.pingEveryMs. They are sent from the room's beat, in order of due time: no timer per phone.
+//   clock (Cristian's algorithm): a burst of four, 1.5 s apart, after a phone joins or comes back,
+//   then one every LINK.pingEveryMs. They are sent from the room's beat, in order of due time: no timer per phone.
 // A phone's round trip is the smallest of its recent ones; its clock offset comes from the clock
 // reading with the smallest round trip.
 import type { Client } from '@colyseus/core';
@@ -99,6 +99,7 @@ export interface LinkEstimate {
 export class PhoneLinks {
   private readonly links = new Map<string, Link>();
   private readonly first = new DueQueue(LINK.firstPingAfterMs);
+  private readonly burst = new DueQueue(LINK.burstEveryMs);
   private readonly steady = new DueQueue(LINK.pingEveryMs);
 
   constructor(private readonly send: SendPing) {}
@@ -123,15 +124,17 @@ export class PhoneLinks {
 
   /** From the room's beat: sends the clock pings that are due. */
   beat(now: number): void {
-    for (let due = this.first.popDue(now); due; due = this.first.popDue(now)) this.due(due, now);
-    for (let due = this.steady.popDue(now); due; due = this.steady.popDue(now)) this.due(due, now);
+    for (let due = this.first.popDue(now); due; due = this.first.popDue(now)) this.due(due, now, true);
+    for (let due = this.burst.popDue(now); due; due = this.burst.popDue(now)) this.due(due, now, false);
+    for (let due = this.steady.popDue(now); due; due = this.steady.popDue(now)) this.due(due, now, true);
   }
 
-  private due(due: Due, now: number): void {
+  /** Pings a phone whose ping is due; `again`: schedule its next steady one. */
+  private due(due: Due, now: number, again: boolean): void {
     const link = this.links.get(due.playerId);
     if (!link || link.generation !== due.generation) return;
     this.ping(link, now);
-    this.steady.push(due.playerId, link.generation, now);
+    if (again) this.steady.push(due.playerId, link.generation, now);
   }
 
   private ping(link: Link, now: number): void {
@@ -159,7 +162,7 @@ export class PhoneLinks {
     link.clockNext = (link.clockNext + 1) % LINK.clockSamplesKept;
     if (link.burstLeft > 0) {
       link.burstLeft--;
-      this.ping(link, now);
+      this.burst.push(playerId, link.generation, now);
     }
   }
 

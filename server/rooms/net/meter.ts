@@ -19,7 +19,7 @@ export class GameTraffic {
   /** To phones and to teacher pages, since the room was made. */
   readonly phones: Counts = { frames: 0, bytes: 0 };
   readonly hosts: Counts = { frames: 0, bytes: 0 };
-  /** The last state patch a phone got (bytes), or null before the first. */
+  /** The last state patch with changes a phone got (bytes), or null before the first. */
   lastPatchBytes: number | null = null;
 
   /** Counts what goes to `client` from now on (once per client object; a reconnection is a new one). */
@@ -33,7 +33,8 @@ export class GameTraffic {
       const bytes = data.byteLength ?? data.length ?? 0;
       into.frames++;
       into.bytes += bytes;
-      if (kind === 'player' && data[0] === Protocol.ROOM_STATE_PATCH) this.lastPatchBytes = bytes;
+      // (a 1-byte patch carries no change)
+      if (kind === 'player' && bytes > 1 && data[0] === Protocol.ROOM_STATE_PATCH) this.lastPatchBytes = bytes;
       return raw.call(client, data, ...rest);
     };
   }
