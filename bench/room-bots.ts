@@ -3,6 +3,7 @@
 // while the scenario round runs, and reports them as one JSON message to the parent.
 import { Client, type Room } from '@colyseus/sdk';
 import { botScenarioAction } from './scenario-actions.ts';
+import { answerClockPings } from '../client/src/net/clock-sync.ts';
 
 interface Start { url: string; code: string; hostToken: string; players: number }
 
@@ -36,6 +37,8 @@ process.once('message', async (start: Start) => {
     room.onMessage('welcome', (w: { playerId: string }) => (phone.id = w.playerId));
     room.onMessage('refused', () => phone.refusals++);
     room.onMessage('*', () => undefined);
+    // as the page does: the server's clock pings are answered (a few a minute)
+    answerClockPings(room);
     countBytes(room, phone.count);
     phones.push(phone);
   }

@@ -13,6 +13,7 @@ import type { ProjectorDirector } from '../scenes/host/director.ts';
 import { createSound, type Sound } from '../ui/sound.ts';
 import { createFaultsMenu } from './faults.ts';
 import { createHomeworkDialog, type HomeworkDialog } from './homework.ts';
+import { UnderTheHood } from './under-the-hood.ts';
 
 export async function startConsole(code: string, hostToken: string): Promise<void> {
   const room = await joinHost(code, hostToken);
@@ -51,6 +52,7 @@ class HostConsole {
   private readonly soundToggle = el('input', { type: 'checkbox', id: 'sound' });
   private readonly faults = createFaultsMenu();
   private readonly homework: HomeworkDialog;
+  private readonly hood: UnderTheHood;
 
   constructor(
     private readonly code: string,
@@ -58,6 +60,7 @@ class HostConsole {
     room: GameRoom,
   ) {
     this.room = room;
+    this.hood = new UnderTheHood(room);
     this.codeEl.dataset.testid = 'join-code';
     this.codeEl.textContent = code;
     this.qr.src = `/api/games/${code}/qr.svg`;
@@ -71,6 +74,7 @@ class HostConsole {
     this.homework = createHomeworkDialog(code, hostToken);
     this.buildControls();
     this.root.replaceChildren(this.stage, this.joinPanel, this.status, this.bar, this.drawer, this.faults.panel, this.toast, this.storageBanner, this.sr, this.homework.dialog);
+    this.stage.append(this.hood.panel);
     this.root.hidden = false;
     this.ready = new Promise((resolve) => this.bind(room, resolve));
     void import('../scenes/host/director.ts').then((m) => {
@@ -80,6 +84,7 @@ class HostConsole {
   }
 
   private bind(room: GameRoom, onReady: () => void): void {
+    if (room !== this.room) this.hood.rebind(room);
     this.room = room;
     this.faults.attach(room);
     on(room, 'host:welcome', (w) => {
@@ -168,6 +173,7 @@ class HostConsole {
       }),
       el('label', { className: 'toggle' }, this.speed, ' ', t('host.speedScoring')),
       el('label', { className: 'toggle' }, this.soundToggle, ' ', t('host.sound')),
+      this.hood.button(),
       make('fullscreen', t('host.fullscreen'), () => void document.documentElement.requestFullscreen?.().catch(() => undefined)),
       make('results', t('results.open'), () => void window.open(`/host/results?game=${encodeURIComponent(this.code)}`, '_blank', 'noopener')),
       make('homework', t('homework.assign'), () => this.homework.open()),
