@@ -121,6 +121,9 @@ describe.runIf(REDIS_URL && PG_URL)('two processes behind one Redis and one Post
     await vi.waitFor(() => expect(students.every((s) => s.log.last('result')?.seq === seq)).toBe(true));
     expect(state(host).reveal.answered).toBe(3);
     expect(hostLog.of('refused')).toEqual([]);
+    // the teacher's "Under the hood" view reads both processes from the shared presence
+    host.send('host:under-the-hood', { open: true });
+    await vi.waitFor(() => expect(hostLog.last('host:under-the-hood')?.server).toMatchObject({ processes: 2, redis: true }));
 
     await Promise.all([host, ...students.map((s) => s.room)].map((r) => r.leave(true)));
   });
