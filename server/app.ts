@@ -12,6 +12,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Encoder } from '@colyseus/schema';
 import { HOMEWORK_ROOM_NAME, ROOM_NAME } from '../shared/protocol.ts';
 import { loadBank } from './content/load-bank.ts';
+import { loadNameFilter } from './content/load-names.ts';
 import { createPlanner } from './content/planner.ts';
 import { createGameCodes } from './codes.ts';
 import type { Config } from './config.ts';
@@ -115,7 +116,8 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   const codes = createGameCodes(presence, async (code) => (await matchMaker.query({ roomId: code })).length > 0 || (await store.games.exists(code)));
   const storage = createStorageHealth(log, { onFailure: metrics.storageFailed, probe: () => store.probeWrite() });
   metrics.watchStorage(storage);
-  setRoomServices({ config, log, metrics, store, codes, presence, storage });
+  const names = loadNameFilter();
+  setRoomServices({ config, log, metrics, store, codes, presence, storage, names });
   // Rooms are made by this server only (POST /api/games, restores); the matchmaker's HTTP routes
   // may only seat a client in a room by its code or bring a dropped one back (CONTRACT.md).
   matchMaker.controller.exposedMethods = ['joinById', 'reconnect'];
@@ -174,6 +176,7 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
           codes,
           presence,
           log,
+          names,
           isDraining: () => draining,
           publicUrl: config.publicUrl,
           port: config.port,

@@ -17,6 +17,9 @@ export const JOIN_ERROR = {
    * is an HTTP 429 from the matchmaker, and the SDK reports the HTTP status as the error's code.
    */
   too_many: 429,
+  name_offensive: 4409,
+  name_reserved: 4410,
+  names_generated: 4411,
 } as const;
 
 /** Close codes the room uses when it removes a client itself. */

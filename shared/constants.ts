@@ -11,6 +11,14 @@ export const GAME = {
   defaultTeams: 4,
   maxPlayers: 3000,
   nameMaxChars: 20,
+  /** Generated-only games: how many other nicknames a player may ask for, in the lobby. */
+  nameRerolls: 3,
+  /**
+   * Extra time a teacher can give one student: their question stays open this many times as long
+   * for them (and is scored on that clock). Capped at 2 so the class never waits more than one
+   * more question length.
+   */
+  extraTimeFactors: [1, 1.5, 2],
   /** Default question time when neither the question nor the plan sets one, in ms. */
   questionMs: 20_000,
   /** The round title card before the first question of a round, in ms. */

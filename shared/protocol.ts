@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { GAME } from './constants.ts';
 import { FAULT_PARAM_NAMES } from './rules/fault-catalog.ts';
+import { NICKNAME_MODES } from './rules/nicknames.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const ROOM_NAME = 'classroom';
@@ -87,7 +88,22 @@ export const clientMessages = {
   'host:lock': z.object({ locked: z.boolean() }).strict(),
   'host:kick': z.object({ playerId, ban: z.boolean().default(true) }).strict(),
   'host:move': z.object({ playerId, team: z.number().int().min(0).max(GAME.maxTeams - 1) }).strict(),
-  'host:settings': z.object({ speedScoring: z.boolean().optional(), sound: z.boolean().optional() }).strict(),
+  /** Host: game settings; `nicknames` and `holdNames` apply to the nicknames of players who join from now on. */
+  'host:settings': z
+    .object({ speedScoring: z.boolean().optional(), sound: z.boolean().optional(), nicknames: z.enum(NICKNAME_MODES).optional(), holdNames: z.boolean().optional() })
+    .strict(),
+  /** Host: give a player another nickname (the teacher's choice; the player's phone is told). */
+  'host:rename': z.object({ playerId, name: z.string().max(200) }).strict(),
+  /** Host: accept a nickname held for approval, or reject it (the player then gets a generated one). */
+  'host:review-name': z.object({ playerId, accept: z.boolean() }).strict(),
+  /**
+   * Host: a player's accommodations: their questions stay open `extraTime` times as long for them,
+   * and with `noSpeed` their right answers earn full points whatever the time. Only the teacher's
+   * roster and the player's own phone (its clock) ever learn them.
+   */
+  'host:accommodate': z.object({ playerId, extraTime: z.union(GAME.extraTimeFactors.map((f) => z.literal(f))), noSpeed: z.boolean() }).strict(),
+  /** A player in a generated-nickname game asks for another name (in the lobby, a few times). */
+  'name:reroll': z.object({}).strict(),
   /** Host: inject a fault into the scenario round (a game day), for every team or one; applies at the next tick. */
   'host:inject': z.object({ fault: faultId, target: faultTarget.default('all'), params: faultParams.default({}) }).strict(),
   /** A player's action in a scenario round; the simulation's own validation checks its fields. */
@@ -142,7 +158,11 @@ export type RefusalCode =
   | 'unknown_fault'
   | 'out_of_range'
   | 'too_many_faults'
-  | 'fault_running';
+  | 'fault_running'
+  | 'name_offensive'
+  | 'name_reserved'
+  | 'names_generated'
+  | 'no_rerolls';
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -179,6 +199,20 @@ export interface RosterRow {
   team: number;
   score: number;
   connected: boolean;
+  /** The nickname waits for the teacher's approval: screens other than the roster do not show it. */
+  held: boolean;
+  /** Accommodations (host:accommodate): extra time factor (1 = none) and no speed points. */
+  extraTime: number;
+  noSpeed: boolean;
+}
+
+/** A player's own nickname, as their phone shows it. */
+export interface NicknameInfo {
+  name: string;
+  /** Waiting for the teacher's approval (the projector does not show it yet). */
+  held: boolean;
+  /** How many more generated nicknames the player may ask for (0 when the name was typed). */
+  rerollsLeft: number;
 }
 
 /**
@@ -226,9 +260,17 @@ export interface ServerMessages {
     protocol: number;
     answer: PlayerAnswer | null;
     result: PlayerResult | null;
+    /** This player's nickname status (`name` above is the same name). */
+    nickname: NicknameInfo;
+    /** This player's question clock runs this many times the class's (1 unless the teacher gave extra time). */
+    extraTime: number;
   };
   /** Host only: a fault was injected (its parameters as applied); it applies at `tick` (round time `roundMs`) to the target. */
   'host:injected': { fault: string; target: 'all' | number; tick: number; roundMs: number; params: Record<string, number | string> };
+  /** This player's nickname changed: a re-roll, the teacher renamed them or reviewed it. */
+  nickname: NicknameInfo;
+  /** The teacher changed this player's extra time: only their own phone is told. */
+  'extra-time': { extraTime: number };
   /** Host only, on join. */
   'host:welcome': { serverNow: number; protocol: number; joinUrl: string };
   /**
@@ -311,6 +353,8 @@ export type HomeworkRefusalCode =
   | 'attempt_closed'
   | 'unknown_attempt'
   | 'bad_name'
+  | 'name_offensive'
+  | 'name_reserved'
   | 'name_taken'
   | 'too_many_attempts'
   | 'busy';

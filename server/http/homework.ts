@@ -36,6 +36,8 @@ import {
   type HomeworkRefusalCode,
 } from '../../shared/protocol.ts';
 import { normalizeName } from '../../shared/rules/game.ts';
+import { screenTypedName } from '../../shared/rules/nicknames.ts';
+import type { NameFilter } from '../../shared/rules/name-filter.ts';
 import * as hw from '../../shared/rules/homework.ts';
 import type { GameResults } from '../../shared/rules/results.ts';
 import { pick } from '../../shared/i18n-types.ts';
@@ -54,6 +56,8 @@ export interface HomeworkDeps {
   readonly codes: GameCodes;
   readonly presence: Presence;
   readonly log: Logger;
+  /** The nickname word lists (assets/names): attempts' names are screened as a live game's are. */
+  readonly names: NameFilter;
   readonly isDraining: () => boolean;
   readonly publicUrl: string | undefined;
   readonly port: number;
@@ -288,6 +292,9 @@ export function createHomeworkRouter(deps: HomeworkDeps): Router {
       if (late) throw new HttpError(403, late.reason, late.error);
       const name = hw.attemptName(body.name);
       if (!name.ok) throw new HttpError(400, 'bad_name', name.reason);
+      // The class's word lists apply at home too: no offensive name, none that passes for the teacher.
+      const screened = screenTypedName(name.value, deps.names);
+      if (!screened.ok) throw new HttpError(400, screened.code === 'name_offensive' ? 'name_offensive' : 'name_reserved', screened.reason);
       const playerId = newToken(PLAYER_ID_BYTES);
       const started = await deps.store.homework.startAttempt(
         {

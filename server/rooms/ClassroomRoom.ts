@@ -24,6 +24,7 @@ import * as rules from '../../shared/rules/game.ts';
 import { injectFault } from '../../shared/rules/faults.ts';
 import type { GameModel, QuestionRecord } from '../../shared/rules/game.ts';
 import { own } from '../../shared/rules/dict.ts';
+import { NICKNAME_MODES, type NicknameMode } from '../../shared/rules/nicknames.ts';
 import type { GameSetup } from '../content/planner.ts';
 import { newToken, sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
@@ -52,6 +53,8 @@ export interface CreateGameOptions {
   readonly teams: number;
   readonly seed: number;
   readonly setup: GameSetup;
+  readonly nicknames?: NicknameMode;
+  readonly holdNames?: boolean;
 }
 
 type Seat = { kind: 'host' } | { kind: 'player'; playerId: string };
@@ -74,6 +77,8 @@ const createOptions = z.object({
   teams: z.number().int().min(GAME.minTeams).max(GAME.maxTeams),
   seed: z.number().int(),
   setup: z.custom<GameSetup>((v) => typeof v === 'object' && v !== null && 'plan' in v && 'questions' in v),
+  nicknames: z.enum(NICKNAME_MODES).optional(),
+  holdNames: z.boolean().optional(),
 });
 
 /** The rooms of this process, for a graceful shutdown. */
@@ -201,6 +206,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       seed: options.seed,
       questions: options.setup.questions,
       speedScoring: options.setup.speedScoring,
+      nicknames: options.nicknames,
+      holdNames: options.holdNames,
       questionMsOverride: services.config.questionMs,
       roundIntroMs: services.config.roundIntroMs,
       scenarioTickMs: services.config.scenarioTickMs,
@@ -277,7 +284,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (this.game.phase === 'podium') throw new ServerError(JOIN_ERROR.ended, 'This game has ended.');
     if (this.game.locked) throw new ServerError(JOIN_ERROR.locked, 'The teacher has locked this game: ask them to unlock it.');
     const playerId = this.newPlayerId();
-    const added = rules.addPlayer(this.game, playerId, name);
+    const added = rules.addPlayer(this.game, playerId, name, roomServices().names);
     if (!added.ok) throw new ServerError(joinErrorFor(added.code), added.reason);
     const token = newToken();
     this.seats.set(sha256(token), playerId);
@@ -339,6 +346,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       answer: rules.playerAnswer(this.game, playerId),
       // (the reveal's standings, computed once: a class whose Wi-Fi blinks rejoins all at once)
       result: this.game.phase === 'reveal' ? rules.playerResultNow(this.game, playerId, (this.revealStandings ??= rules.standings(this.game))) : null,
+      nickname: nicknameInfo(p),
+      extraTime: rules.accommodationOf(this.game, playerId).extraTime,
     });
     this.changed(playerId);
   }
@@ -460,6 +469,16 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       this.checkpoints.soon();
       return;
     }
+    if (type === 'name:reroll') {
+      if (seat.kind !== 'player') {
+        this.refuse(client, type, 'not_a_player', 'Only players have nicknames to change.');
+        return;
+      }
+      const r = rules.rerollName(this.game, seat.playerId);
+      if (!r.ok) return this.refuse(client, type, r.code, r.reason);
+      this.afterNameChange(seat.playerId);
+      return;
+    }
     if (type === 'answer') {
       if (seat.kind !== 'player') {
         this.refuse(client, type, 'host_cannot_answer', 'The teacher cannot answer questions.');
@@ -534,13 +553,33 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       case 'host:settings':
         if (typeof msg.speedScoring === 'boolean') g.settings.speedScoring = msg.speedScoring;
         if (typeof msg.sound === 'boolean') g.settings.sound = msg.sound;
+        if (msg.nicknames === 'typed' || msg.nicknames === 'generated') g.settings.nicknames = msg.nicknames;
+        if (typeof msg.holdNames === 'boolean') g.settings.holdNames = msg.holdNames;
         r = { ok: true, value: undefined };
         break;
+      case 'host:rename':
+        r = rules.renamePlayer(g, msg.playerId as string, msg.name);
+        if (r.ok) this.afterNameChange(msg.playerId as string);
+        break;
+      case 'host:review-name':
+        r = rules.reviewName(g, msg.playerId as string, msg.accept as boolean);
+        if (r.ok) this.afterNameChange(msg.playerId as string);
+        break;
+      case 'host:accommodate': {
+        const id = msg.playerId as string;
+        r = rules.accommodate(g, id, { extraTime: msg.extraTime as number, noSpeed: msg.noSpeed as boolean });
+        const phone = this.clientsByPlayer.get(id);
+        // Only the teacher's roster and the student's own phone (its clock) learn it.
+        if (r.ok && phone) this.reply(phone, 'extra-time', { extraTime: rules.accommodationOf(g, id).extraTime });
+        if (r.ok) this.roster.changed(id);
+        break;
+      }
       case 'answer':
       case 'scenario:action':
       case 'host:inject':
       case 'clock:pong':
       case 'host:under-the-hood':
+      case 'name:reroll':
         r = { ok: false, code: 'wrong_phase', reason: 'Not a host command.' };
         break;
       default: {
@@ -553,6 +592,17 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     else this.changed();
     if (r.ok && g.phase === phaseBefore) this.checkpoints.soon();
     return r;
+  }
+
+  /** A nickname changed (re-roll, rename, review): the phone, the roster and the shared screens learn it. */
+  private afterNameChange(playerId: string): void {
+    const p = this.game.players[playerId];
+    const phone = this.clientsByPlayer.get(playerId);
+    if (p && phone) this.reply(phone, 'nickname', nicknameInfo(p));
+    this.roster.changed(playerId);
+    syncTop(this.state, this.game);
+    if (this.game.phase === 'scenario') syncRoles(this.state.scenario, this.game);
+    this.checkpoints.soon();
   }
 
   private evict(playerId: string): void {
@@ -628,6 +678,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (rules.advanceTimers(this.game, now)) {
       if (this.game.history.length > historyBefore) this.afterReveal();
       else if (this.game.phase !== before) this.afterPhaseChange();
+      else this.changed();
     }
     this.disposeWhenAbandoned(now);
   }
@@ -755,5 +806,20 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 }
 
 function joinErrorFor(code: RefusalCode): number {
-  return code === 'name_taken' || code === 'name_banned' || code === 'game_full' || code === 'bad_name' ? JOIN_ERROR[code] : JOIN_ERROR.bad_request;
+  switch (code) {
+    case 'name_taken':
+    case 'name_banned':
+    case 'name_offensive':
+    case 'name_reserved':
+    case 'names_generated':
+    case 'game_full':
+    case 'bad_name':
+      return JOIN_ERROR[code];
+    default:
+      return JOIN_ERROR.bad_request;
+  }
+}
+
+function nicknameInfo(p: rules.PlayerModel): ServerMessages['nickname'] {
+  return { name: p.name, held: p.held === true, rerollsLeft: rules.rerollsLeft(p) };
 }

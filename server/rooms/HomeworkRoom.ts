@@ -207,6 +207,9 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
       protocol: PROTOCOL_VERSION,
       answer: rules.playerAnswer(this.game, playerId),
       result: rules.playerResultNow(this.game, playerId),
+      // Alone, on their own time: the name they chose, nothing to approve or re-roll, no extra clock.
+      nickname: { name: p.name, held: false, rerollsLeft: 0 },
+      extraTime: 1,
     });
     services.metrics.joined('player', performance.now() - started);
   }

@@ -6,6 +6,7 @@ import type { Store } from '../store/index.ts';
 import type { GameCodes } from '../codes.ts';
 import type { Presence } from '@colyseus/core';
 import type { StorageHealth } from '../store/health.ts';
+import type { NameFilter } from '../../shared/rules/name-filter.ts';
 
 /** What rooms report for /metrics; the default records nothing. */
 export interface RoomMetrics {
@@ -45,6 +46,8 @@ export interface RoomServices {
   readonly presence: Presence;
   /** Whether the store takes writes; checkpoints report to it and hosts hear when it changes. */
   readonly storage: StorageHealth;
+  /** The nickname word lists (assets/names), compiled once. */
+  readonly names: NameFilter;
 }
 
 let services: RoomServices | undefined;

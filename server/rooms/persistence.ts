@@ -28,6 +28,7 @@ export interface GameSnapshot {
 export function reviveModel(model: GameModel): GameModel {
   model.players = toDict(model.players);
   model.nameIndex = toDict(model.nameIndex);
+  model.accommodations = toDict(model.accommodations);
   if (model.current) (model.current as { answers: unknown }).answers = toDict(model.current.answers);
   return model;
 }

@@ -1,18 +1,21 @@
 // The teacher's roster, sent as host-only messages: which players changed since the last send
 // (joined, left, reconnected, moved, scored), or everything after a reveal and on the teacher's
 // join. The room flushes it at its patch pace.
-import type { GameModel, PlayerModel } from '../../shared/rules/game.ts';
+import { accommodationOf, type GameModel, type PlayerModel } from '../../shared/rules/game.ts';
 import type { RosterRow, ServerMessages } from '../../shared/protocol.ts';
 
 type RosterMessage = ServerMessages['host:roster'];
 
-const row = (p: PlayerModel): RosterRow => ({ id: p.id, name: p.name, team: p.team, score: p.score, connected: p.connected });
+function row(g: GameModel, p: PlayerModel): RosterRow {
+  const acc = accommodationOf(g, p.id);
+  return { id: p.id, name: p.name, team: p.team, score: p.score, connected: p.connected, held: p.held === true, extraTime: acc.extraTime, noSpeed: acc.noSpeed };
+}
 
 export function fullRoster(g: GameModel): RosterMessage {
   const players: RosterRow[] = [];
   for (const id of g.order) {
     const p = g.players[id];
-    if (p) players.push(row(p));
+    if (p) players.push(row(g, p));
   }
   return { full: true, players, removed: [] };
 }
@@ -39,7 +42,7 @@ export class RosterOutbox {
     const removed: string[] = [];
     for (const id of this.dirty) {
       const p = g.players[id];
-      if (p) players.push(row(p));
+      if (p) players.push(row(g, p));
       else removed.push(id);
     }
     this.dirty.clear();

@@ -6,7 +6,7 @@ import { ArraySchema } from '@colyseus/schema';
 import { setArray, setFields as set, setRows } from './schema-util.ts';
 import { pick } from '../../shared/i18n-types.ts';
 import { COMPONENTS, getScenario, summarize } from '../../shared/sim/index.ts';
-import { currentScenario, type GameModel } from '../../shared/rules/game.ts';
+import { currentScenario, publicName, type GameModel } from '../../shared/rules/game.ts';
 import { AlertState, FeedItemState, IncidentResultState, MemberRoleState, OpsDetailState, OpsSummaryState, ScenarioState, TeamReportState } from './schema.ts';
 
 const HEALTH = { ok: 0, degraded: 1, down: 2 } as const;
@@ -50,7 +50,7 @@ export function syncRoles(s: ScenarioState, g: GameModel): void {
   if (!round) return;
   s.details.forEach((d) => {
     const members = g.order.map((id) => g.players[id]).filter((p) => p && p.team === d.team && round.roles[p.id]);
-    setRows(d.members, members, () => new MemberRoleState(), (target, p) => set(target, { playerId: p!.id, name: p!.name, roles: (round.roles[p!.id] ?? []).join(',') }));
+    setRows(d.members, members, () => new MemberRoleState(), (target, p) => set(target, { playerId: p!.id, name: publicName(p!), roles: (round.roles[p!.id] ?? []).join(',') }));
   });
 }
 

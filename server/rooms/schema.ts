@@ -224,6 +224,10 @@ export const GameState = schema(
     top: t.array(TopPlayerState),
     speedScoring: t.boolean().default(true),
     sound: t.boolean().default(true),
+    /** The class's time for the open question is up; it stays open for students with extra time (who, is never said). */
+    overtime: t.boolean().default(false),
+    /** Whether speed counted in the scored questions so far: 'all', 'some', 'none', or '' before any (the podium says it). */
+    speedCounted: t.string().default(''),
     counts: t.ref(CountsState).view(),
     scenario: t.ref(ScenarioState),
   },

@@ -4,7 +4,7 @@ import { ArraySchema } from '@colyseus/schema';
 import { setArray, setFields as set } from './schema-util.ts';
 import { pick } from '../../shared/i18n-types.ts';
 import { correctIndices, shownCounts, shownOptions } from '../../shared/rules/questions.ts';
-import { answeredCount, currentQuestion, currentRound, playerRanks, teamStandings, type GameModel, type QuestionRecord } from '../../shared/rules/game.ts';
+import { answeredCount, currentQuestion, currentRound, playerRanks, publicName, speedCounted, teamStandings, type GameModel, type QuestionRecord } from '../../shared/rules/game.ts';
 import { CountsState, GameState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
 
 export function createState(): GameState {
@@ -36,6 +36,8 @@ export function syncState(s: GameState, g: GameModel): void {
     teamCount: g.teamCount,
     speedScoring: g.settings.speedScoring,
     sound: g.settings.sound,
+    overtime: g.phase === 'question' && g.current?.overtime === true,
+    speedCounted: speedCounted(g),
   });
   syncQuestion(s, g);
   syncTeams(s, g);
@@ -115,7 +117,8 @@ export function syncTop(s: GameState, g: GameModel, top = playerRanks(g).top): v
       row = new TopPlayerState();
       s.top.push(row);
     }
-    set(row, { name: p.name, team: p.team, score: p.score });
+    // (a nickname waiting for the teacher's approval reaches no shared screen: '' until accepted)
+    set(row, { name: publicName(p), team: p.team, score: p.score });
   });
 }
 

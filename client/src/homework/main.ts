@@ -5,7 +5,7 @@
 import { applyI18n, currentLang, initI18n, list, t } from '../i18n.ts';
 import { GAME } from '../../../shared/constants.ts';
 import type { AssignmentInfo, AttemptTicket } from '../../../shared/protocol.ts';
-import { randomNickname } from '../player/names.ts';
+import { nicknameChoices, pickNickname } from '../../../shared/rules/nicknames.ts';
 import { assignmentIdFromPath, getAssignment, HomeworkError, kept, resumeAttempt, startAttempt, type KeptAttempt } from './api.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   $<HTMLElement>('hw-plan').hidden = false;
 
   $<HTMLButtonElement>('random-name').addEventListener('click', () => {
-    nameInput.value = randomNickname(list('names.adjectives'), list('names.animals'), document.documentElement.lang, GAME.nameMaxChars);
+    nameInput.value = pickNickname(nicknameChoices(currentLang()), Math.random()) ?? '';
     nameInput.focus();
   });
   const prefetch = () => void import('./session.ts');
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       await play(ticket, k);
     } catch (err) {
       error.textContent = explain(err, a);
-      if (err instanceof HomeworkError && err.reason === 'bad_name') nameInput.focus();
+      if (err instanceof HomeworkError && (err.reason === 'bad_name' || err.reason === 'name_offensive' || err.reason === 'name_reserved')) nameInput.focus();
     } finally {
       busy(false);
     }

@@ -46,6 +46,9 @@ const REFUSALS: Readonly<Record<number, string>> = {
   [JOIN_ERROR.ended]: 'ended',
   [JOIN_ERROR.game_full]: 'full',
   [JOIN_ERROR.too_many]: 'tooMany',
+  [JOIN_ERROR.name_offensive]: 'offensive',
+  [JOIN_ERROR.name_reserved]: 'reserved',
+  [JOIN_ERROR.names_generated]: 'generated',
 };
 
 export function joinFailure(err: unknown, ctx: { code: string; host: string }): { key: string; vars: Record<string, string> } {

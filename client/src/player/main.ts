@@ -1,10 +1,10 @@
 // The student join page. It is the first thing a phone loads, so it stays small: the form works
 // as soon as this module runs; the SDK and the game views load on the first tap of "Join" (and
 // are prefetched when the page is idle). The phone never loads Phaser: its screens are DOM.
-import { applyI18n, initI18n, list, t } from '../i18n.ts';
+import { applyI18n, initI18n, t } from '../i18n.ts';
 import { GAME } from '../../../shared/constants.ts';
 import { joinFailure } from '../net/endpoint.ts';
-import { randomNickname } from './names.ts';
+import { nicknameChoices, pickNickname } from '../../../shared/rules/nicknames.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const CODE_RE = new RegExp(`^[${GAME.codeAlphabet}]{${GAME.codeLength}}$`);
@@ -14,8 +14,9 @@ function cleanCode(raw: string): string {
   return [...raw.toUpperCase()].filter((c) => allowed.has(c)).join('').slice(0, GAME.codeLength);
 }
 
+/** A generated nickname in the page's language (the same words the server gives in generated-only games). */
 function randomName(): string {
-  return randomNickname(list('names.adjectives'), list('names.animals'), document.documentElement.lang, GAME.nameMaxChars);
+  return pickNickname(nicknameChoices(document.documentElement.lang === 'en' ? 'en' : 'es'), Math.random()) ?? '';
 }
 
 function storedSeat(code: string): { seat: string; name: string } | null {
