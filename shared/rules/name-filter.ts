@@ -205,7 +205,7 @@ function concat(tokens: readonly Token[]): Token {
 
 /**
  * The strings a token may stand for: as swapped; with 1 read as l; without digits at its edges
- * (dick69, 2pac); with each censoring star tried as a letter.
+ * (dick69, 2pac) or an xX…Xx frame; with each censoring star tried as a letter.
  */
 function tokenReadings(tk: Token): string[] {
   const base = tk.chars.join('');
@@ -216,6 +216,9 @@ function tokenReadings(tk: Token): string[] {
   while (start < end && tk.swapped[start]) start++;
   while (end > start && tk.swapped[end - 1]) end--;
   if (end > start && (start > 0 || end < tk.chars.length)) out.add(tk.chars.slice(start, end).join(''));
+  // the gamer's xX…Xx frame
+  const unframed = base.replace(/^x+(?=.)/, '').replace(/(?<=.)x+$/, '');
+  if (unframed !== base && unframed.length >= 2) out.add(unframed);
   const withStars = [...out].filter((s) => s.includes('*'));
   for (const s of withStars) {
     out.delete(s);
