@@ -39,6 +39,10 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
     audio: { noAudio: true },
     callbacks: { preBoot: (g) => g.registry.set('ctx', context()) },
   });
+  // Frames drawn so far, read by bench:projector and the end-to-end tests.
+  const stats = { frames: 0 };
+  (window as unknown as { uaProjector: typeof stats }).uaProjector = stats;
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => stats.frames++);
   let current = '';
   let booted = false;
   game.events.once(Phaser.Core.Events.READY, () => {
