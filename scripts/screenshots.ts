@@ -1,86 +1,158 @@
-// Plays a short game in headless Chromium against a running server and saves screenshots of the
-// projector and a phone for the README: `npm run screenshots -- [--url http://localhost:2567]`.
+// Screenshots for the README: `npm run screenshots -- [--url http://localhost:2567] [--sizes 1920x1080,1280x720] [--lang en]`.
+// Plays two games of 8 teams in headless Chromium (a quiz round, then an on-call drill's scenario
+// round) with bot phones on the real SDK and one real phone page, and saves every phase of the
+// projector at each size (docs/screenshots/projector-<phase>[-<width>].png; the 1920 ones keep
+// the plain name) and the phone's screens. Without --url it starts the built server itself.
 import path from 'node:path';
-import { launchBrowser, phoneContext, projectorContext } from '../tests/helpers/browser.ts';
+import { Client, type Room } from '@colyseus/sdk';
+import type { Page } from 'playwright-core';
+import { launchBrowser, phoneContext } from '../tests/helpers/browser.ts';
+import { answerFor } from '../tests/helpers/answers.ts';
+import { startBuiltServer } from '../bench/server-process.ts';
+import { botScenarioAction } from '../bench/scenario-actions.ts';
 
-const url = process.argv.includes('--url') ? process.argv[process.argv.indexOf('--url') + 1]! : 'http://localhost:2567';
-const out = path.resolve('docs/screenshots');
+const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
+const sizes = (arg('sizes') ?? '1920x1080,1280x720').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+const lang = arg('lang') ?? 'en';
+const out = path.resolve(arg('out') ?? 'docs/screenshots');
+const only = arg('only');
+const NAMES = ['Ana', 'Ben', 'Cai', 'Dana', 'Eli', 'Fer', 'Gus', 'Hana', 'Ivo', 'Jana', 'Kai', 'Lía', 'Max', 'Noa', 'Oto', 'Pía', 'Quim', 'Rosa', 'Sam', 'Teo', 'Uma', 'Vera', 'Wen', 'Xia'];
 
+const server = arg('url') ? null : await startBuiltServer({ ROUND_INTRO_MS: '2500', QUESTION_SECONDS: '40' });
+const url = arg('url') ?? server!.url;
 const browser = await launchBrowser();
-try {
-  const host = await (await projectorContext(browser)).newPage();
-  await host.goto(`${url}/host?lang=en`);
-  await host.getByRole('button', { name: 'Create game' }).click();
-  const code = (await host.getByTestId('join-code').textContent())!.trim();
-  const phones = [];
-  for (const name of ['Ana', 'Ben', 'Cai']) {
-    const page = await (await phoneContext(browser)).newPage();
-    await page.goto(`${url}/?code=${code}&lang=en`);
-    await page.getByRole('textbox', { name: 'Nickname' }).fill(name);
-    await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByTestId('my-score').waitFor();
-    phones.push(page);
-  }
-  await host.waitForTimeout(800);
-  await host.screenshot({ path: `${out}/projector-lobby.png` });
-  await phones[0]!.screenshot({ path: `${out}/phone-lobby.png` });
-  await host.getByRole('button', { name: 'Start game' }).click();
-  await phones[0]!.locator('.answer, .order-item, input[type=range]').first().waitFor({ timeout: 15000 });
-  await host.waitForTimeout(900);
-  await host.screenshot({ path: `${out}/projector-question.png` });
-  await phones[0]!.screenshot({ path: `${out}/phone-question.png` });
-  for (const p of phones) {
-    const answer = p.locator('.answer').first();
-    if (await answer.count()) await answer.click();
-    else {
-      const items = p.locator('.order-item');
-      for (let i = 0; i < (await items.count()); i++) await items.nth(i).click();
-      await p.getByRole('button', { name: 'Send answer' }).click();
-    }
-  }
-  await host.getByRole('button', { name: 'Next' }).waitFor({ timeout: 25000 });
-  await host.waitForTimeout(1200);
-  await host.screenshot({ path: `${out}/projector-reveal.png` });
-  await phones[0]!.screenshot({ path: `${out}/phone-reveal.png` });
-  await host.getByRole('button', { name: 'End round' }).click();
-  await host.waitForTimeout(1500);
-  await host.screenshot({ path: `${out}/projector-leaderboard.png` });
-  await host.getByRole('button', { name: 'Next' }).click();
-  await host.waitForTimeout(2500);
-  await host.screenshot({ path: `${out}/projector-podium.png` });
-  console.log(`screenshots of game ${code} written to ${out}`);
+const bots: Room[] = [];
 
-  // A scenario round: the on-call drill plan, its quiz skipped, four phones in one team.
-  const host2 = await (await projectorContext(browser)).newPage();
-  await host2.goto(`${url}/host?lang=en`);
-  await host2.getByLabel('Number of teams').fill('2');
-  await host2.getByLabel('Game plan').selectOption('ops-drill');
-  await host2.getByRole('button', { name: 'Create game' }).click();
-  const code2 = (await host2.getByTestId('join-code').textContent())!.trim();
-  const crew = [];
-  for (const name of ['Dana', 'Eli', 'Fer', 'Gus', 'Hana', 'Ivo']) {
-    const page = await (await phoneContext(browser)).newPage();
-    await page.goto(`${url}/?code=${code2}&lang=en`);
-    await page.getByRole('textbox', { name: 'Nickname' }).fill(name);
-    await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByTestId('my-score').waitFor();
-    crew.push(page);
-  }
-  await host2.getByRole('button', { name: 'Start game' }).click();
-  await host2.getByRole('button', { name: 'Skip' }).waitFor({ timeout: 15000 });
-  while (await host2.getByRole('button', { name: 'Skip' }).isVisible()) {
-    await host2.getByRole('button', { name: 'Skip' }).click();
-    await host2.waitForTimeout(400);
-  }
-  await host2.getByRole('button', { name: 'Next' }).click();
-  await crew[0]!.locator('.ops .act').first().waitFor({ timeout: 20000 });
-  await host2.waitForTimeout(12000);
-  await host2.screenshot({ path: `${out}/projector-ops-center.png` });
-  for (let i = 0; i < crew.length; i += 2) await crew[i]!.screenshot({ path: `${out}/phone-ops-${i / 2}.png`, fullPage: true });
-  await host2.getByRole('button', { name: 'End round' }).click();
-  await host2.waitForTimeout(2500);
-  await host2.screenshot({ path: `${out}/projector-scenario-report.png` });
-  console.log(`scenario screenshots of game ${code2} written to ${out}`);
-} finally {
-  await browser.close();
+async function createGame(host: Page, plan: string): Promise<string> {
+  await host.goto(`${url}/host?lang=${lang}`);
+  await host.getByLabel(lang === 'es' ? 'Número de equipos' : 'Number of teams').fill('8');
+  await host.getByLabel(lang === 'es' ? 'Plan de juego' : 'Game plan').selectOption(plan);
+  await host.getByRole('button', { name: lang === 'es' ? 'Crear partida' : 'Create game' }).click();
+  return (await host.getByTestId('join-code').textContent())!.trim();
 }
+
+async function joinBots(code: string, names: string[]): Promise<Room[]> {
+  const rooms: Room[] = [];
+  for (const name of names) {
+    const room = await new Client(url.replace(/^http/, 'ws')).joinById(code, { name });
+    let id = '';
+    room.onMessage('welcome', (w: { playerId: string }) => (id = w.playerId));
+    room.onMessage('*', () => undefined);
+    let seen = -1;
+    let answerAt = 0;
+    const timer = setInterval(() => {
+      const s = room.state as { phase?: string; question?: { seq: number }; scenario?: { details?: ArrayLike<never> } };
+      // each bot answers at its own moment, 6 to 20 s into the question
+      if (s.phase === 'question' && s.question && s.question.seq !== seen) {
+        seen = s.question.seq;
+        answerAt = Date.now() + 6000 + Math.random() * 14_000;
+      }
+      if (s.phase === 'question' && s.question && answerAt && Date.now() >= answerAt) {
+        answerAt = 0;
+        room.send('answer', { seq: s.question.seq, answer: answerFor(room) });
+      }
+      if (s.phase === 'scenario' && Math.random() < 0.08) {
+        const action = botScenarioAction(Array.from(s.scenario?.details ?? [])[0], id, Math.random);
+        if (action) room.send('scenario:action', { action });
+      }
+    }, 500);
+    room.onLeave(() => clearInterval(timer));
+    rooms.push(room);
+    bots.push(room);
+  }
+  return rooms;
+}
+
+const label = (en: string, es: string) => (lang === 'es' ? es : en);
+const sceneIs = (host: Page, scene: string) => host.waitForFunction((s) => document.querySelector('.stage')?.getAttribute('data-scene') === s, scene, { timeout: 60_000 });
+const settle = async (host: Page) => {
+  // the projector draws only while something moves: wait until it has stopped, then shoot
+  await host.waitForFunction(() => {
+    const w = window as unknown as { uaProjector?: { frames: number }; __last?: number; __same?: number };
+    const f = w.uaProjector?.frames ?? 0;
+    w.__same = f === w.__last ? (w.__same ?? 0) + 1 : 0;
+    w.__last = f;
+    return w.__same >= 4;
+  }, undefined, { polling: 250, timeout: 15_000 }).catch(() => undefined);
+};
+
+try {
+  for (const [width, height] of sizes) {
+    const suffix = width === 1920 ? '' : `-${width}`;
+    const shot = async (host: Page, name: string) => {
+      await host.screenshot({ path: `${out}/projector-${name}${suffix}.png` });
+      console.log(`projector-${name}${suffix}.png`);
+    };
+    const context = await browser.newContext({ viewport: { width, height }, locale: lang === 'es' ? 'es-ES' : 'en-US' });
+    if (!only || only === 'quiz') {
+      const host = await context.newPage();
+      const code = await createGame(host, 'intro');
+      const phonePage = width === 1920 ? await (await phoneContext(browser)).newPage() : null;
+      if (phonePage) {
+        await phonePage.goto(`${url}/?code=${code}&lang=${lang}`);
+        await phonePage.getByRole('textbox', { name: label('Nickname', 'Apodo') }).fill('Ana');
+        await phonePage.getByRole('button', { name: label('Join', 'Unirme') }).click();
+        await phonePage.getByTestId('my-score').waitFor();
+      }
+      await joinBots(code, NAMES.slice(1, 24));
+      await host.waitForTimeout(1000);
+      await settle(host);
+      await shot(host, 'lobby');
+      if (phonePage) await phonePage.screenshot({ path: `${out}/phone-lobby.png` });
+      await host.getByRole('button', { name: label('Start game', 'Empezar partida') }).click();
+      await sceneIs(host, 'host-round-intro');
+      await host.waitForTimeout(1200);
+      await shot(host, 'round-intro');
+      await sceneIs(host, 'host-question');
+      await host.waitForTimeout(2500);
+      await shot(host, 'question');
+      if (phonePage) {
+        await phonePage.locator('#game .answer, #game .order-item, #game input[type=range]').first().waitFor();
+        await phonePage.screenshot({ path: `${out}/phone-question.png` });
+      }
+      await host.getByRole('button', { name: label('Skip', 'Saltar') }).click();
+      await sceneIs(host, 'host-reveal');
+      await settle(host);
+      await shot(host, 'reveal');
+      if (phonePage) await phonePage.screenshot({ path: `${out}/phone-reveal.png` });
+      await host.getByRole('button', { name: label('End round', 'Terminar ronda') }).click();
+      await sceneIs(host, 'host-leaderboard');
+      await settle(host);
+      await shot(host, 'leaderboard');
+      await host.getByRole('button', { name: label('End game', 'Terminar partida') }).click();
+      await host.getByRole('button', { name: label('Yes, end the game', 'Sí, terminar la partida') }).click();
+      await sceneIs(host, 'host-podium');
+      await settle(host);
+      await shot(host, 'podium');
+      await phonePage?.context().close();
+      await host.close();
+    }
+    if (!only || only === 'ops') {
+      const host = await context.newPage();
+      const code = await createGame(host, 'ops-drill');
+      await joinBots(code, NAMES.slice(0, 20));
+      await host.getByRole('button', { name: label('Start game', 'Empezar partida') }).click();
+      const skip = host.getByRole('button', { name: label('Skip', 'Saltar') });
+      await skip.waitFor();
+      while (await skip.isVisible()) {
+        await skip.click();
+        await host.waitForTimeout(400);
+      }
+      await host.getByRole('button', { name: label('Next', 'Siguiente') }).click();
+      await sceneIs(host, 'host-ops-center');
+      await host.waitForTimeout(70_000);
+      await shot(host, 'ops-center');
+      await host.getByRole('button', { name: label('End round', 'Terminar ronda') }).click();
+      await sceneIs(host, 'host-scenario-report');
+      await settle(host);
+      await shot(host, 'scenario-report');
+      await host.close();
+    }
+    await context.close();
+  }
+} finally {
+  for (const r of bots) void r.leave(true).catch(() => undefined);
+  await browser.close();
+  await server?.stop();
+}
+process.exit(0);

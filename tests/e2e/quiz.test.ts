@@ -53,8 +53,8 @@ describe('a class plays a quiz round in real browsers', () => {
     for (const p of phones) await expect.poll(() => p.getByTestId('my-score').textContent()).toBe('0');
     // the teacher's roster lists them (host-only messages, not synced state)
     await host.getByRole('button', { name: 'Players', exact: true }).click();
-    await expect.poll(async () => (await host.locator('.drawer li').allInnerTexts()).join(' ')).toMatch(/Ana[\s\S]*Ben|Ben[\s\S]*Ana/);
-    expect(await host.locator('.drawer li').count()).toBe(3);
+    await expect.poll(async () => (await host.locator('.side li').allInnerTexts()).join(' ')).toMatch(/Ana[\s\S]*Ben|Ben[\s\S]*Ana/);
+    expect(await host.locator('.side li').count()).toBe(3);
     await host.getByRole('button', { name: 'Players', exact: true }).click();
 
     // the teacher controls of CONTRACT.md, by their accessible names

@@ -146,6 +146,7 @@ describe('the results page', () => {
     zoe.send('answer', { seq: q.seq, answer });
     await expect.poll(() => (zoe.state as any).phase, { timeout: 10_000 }).toBe('reveal');
     await host.getByRole('button', { name: 'End game' }).click();
+    await host.getByRole('button', { name: 'Yes, end the game' }).click();
     const open = host.getByRole('button', { name: 'Results' });
     await open.waitFor();
     const [results] = await Promise.all([context.waitForEvent('page'), open.click()]);

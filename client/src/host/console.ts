@@ -1,25 +1,36 @@
-// The teacher's console: the projector view (Phaser scenes, one per phase) under accessible DOM
-// controls (join code, QR, Start/Next/Pause/Skip/…, the players drawer). Commands are intents;
-// what happens is whatever the server's state says next.
+// The teacher's console: the projector view (Phaser scenes, one per phase) and, laid out beside
+// it so nothing covers the view, the accessible DOM controls: a bar with the join code, the game
+// controls and what the page needs to say (paused, sound needs a click, a refusal), and a side
+// panel (players, settings). In the lobby the join panel (code, address, QR) sits in the band the
+// lobby scene leaves empty at the top of the view. Commands are intents; what happens is whatever
+// the server's state says next. Keys: see keys.ts.
 import './console.css';
 import { setLang, t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
 import { joinHost, joinUrl, on, send, type GameRoom } from '../net/connection.ts';
 import { snapshot, type GameView } from '../view/model.ts';
 import { rightAnswerText } from '../view/answers.ts';
-import { TEAM_COLORS, TEAM_SHAPES, shapeSvg } from '../view/palette.ts';
 import { GAME } from '../../../shared/constants.ts';
 import type { ProjectorDirector } from '../scenes/host/director.ts';
 import { createSound, type Sound } from '../ui/sound.ts';
+import { keyCommand } from './keys.ts';
+import { motionPreference } from './motion.ts';
+import { renderPlayers } from './players.ts';
+import { autoHideInFullscreen, placeOverCanvas } from './frame.ts';
 import { createFaultsMenu } from './faults.ts';
-import { createHomeworkDialog, type HomeworkDialog } from './homework.ts';
-import { UnderTheHood } from './under-the-hood.ts';
 
 export async function startConsole(code: string, hostToken: string): Promise<void> {
   const room = await joinHost(code, hostToken);
   const c = new HostConsole(code, hostToken, room);
   await c.ready;
 }
+
+const FULLSCREEN_SVG = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2.5"><path d="M3 9V3h6M15 3h6v6M21 15v6h-6M9 21H3v-6"/></svg>';
+
+/** Which visible button a presenter's "next" presses, in this order. */
+const NEXT_ACTIONS = ['next', 'start', 'skip'] as const;
+/** Where the focus goes when the focused button disappears. */
+const FOCUS_ORDER = ['next', 'start', 'resume', 'skip', 'pause', 'end-round', 'players'] as const;
 
 class HostConsole {
   readonly ready: Promise<void>;
@@ -29,30 +40,36 @@ class HostConsole {
   private roster: NonNullable<GameView['players']> = {};
   private clockOffset = 0;
   private director: ProjectorDirector | null = null;
-  private sound: Sound = createSound();
+  private readonly sound: Sound = createSound();
+  private readonly motion = motionPreference();
   private lastPhase = '';
-  private lastRosterKey = '';
   private rejoining = false;
+  private dropped = false;
+  private side: 'players' | 'settings' | null = null;
+  private lastSideKey = '';
 
   private readonly root = document.getElementById('console') as HTMLElement;
   private readonly stage = el('div', { className: 'stage' });
   private readonly joinPanel = el('aside', { className: 'join-panel' });
   private readonly codeEl = el('div', { className: 'code' });
-  private readonly urlEl = el('div', { className: 'url' });
+  private readonly urlEl = el('span', { className: 'url' });
   private readonly qr = el('img', { className: 'qr', alt: '' });
-  private readonly status = el('div', { className: 'status', role: 'status' });
-  private readonly sr = el('div', { className: 'sr-only', role: 'status' });
   private readonly bar = el('nav', { className: 'controls' });
-  private readonly drawer = el('section', { className: 'drawer', hidden: true });
+  private readonly status = el('div', { className: 'status', role: 'status' });
+  private readonly buttonRow = el('div', { className: 'buttons' });
+  private readonly confirmRow = el('div', { className: 'confirm', hidden: true });
+  private readonly soundBanner = el('button', { type: 'button', className: 'sound-banner', hidden: true });
   private readonly toast = el('div', { className: 'toast', role: 'alert' });
-  /** Shown while the server cannot save the game (host:storage): a restart would lose progress. */
-  private readonly storageBanner = el('div', { className: 'storage-banner', role: 'alert', hidden: true });
+  private readonly sidePanel = el('section', { className: 'side', hidden: true, id: 'side-panel' });
+  private readonly sr = el('div', { className: 'sr-only', role: 'status' });
   private readonly buttons: Record<string, HTMLButtonElement> = {};
   private readonly speed = el('input', { type: 'checkbox', id: 'speed-scoring' });
   private readonly soundToggle = el('input', { type: 'checkbox', id: 'sound' });
+  private readonly motionToggle = el('input', { type: 'checkbox', id: 'reduce-motion' });
   private readonly faults = createFaultsMenu();
-  private readonly homework: HomeworkDialog;
-  private readonly hood: UnderTheHood;
+  /** Beside the view: the players or settings panel, and the Faults panel of a scenario round. */
+  private readonly sideColumn = el('div', { className: 'side-column' });
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly code: string,
@@ -60,31 +77,33 @@ class HostConsole {
     room: GameRoom,
   ) {
     this.room = room;
-    this.hood = new UnderTheHood(room);
     this.codeEl.dataset.testid = 'join-code';
     this.codeEl.textContent = code;
     this.qr.src = `/api/games/${code}/qr.svg`;
     this.qr.alt = `QR ${code}`;
     void joinUrl(code).then((u) => (this.urlEl.textContent = u.replace(/\?code=.*/, '').replace(/^https?:\/\//, '').replace(/\/$/, '')));
-    this.joinPanel.append(
-      el('div', { className: 'join-text' }, el('span', {}, t('host.joinAt')), ' ', this.urlEl, ' ', el('span', {}, t('host.withCode'))),
-      this.codeEl,
-      this.qr,
-    );
-    this.homework = createHomeworkDialog(code, hostToken);
+    this.bar.append(this.status, this.buttonRow, this.confirmRow, this.soundBanner, this.toast);
     this.buildControls();
-    this.root.replaceChildren(this.stage, this.joinPanel, this.status, this.bar, this.drawer, this.faults.panel, this.toast, this.storageBanner, this.sr, this.homework.dialog);
-    this.stage.append(this.hood.panel);
+    this.sideColumn.append(this.sidePanel, this.faults.panel);
+    this.root.replaceChildren(this.stage, this.sideColumn, this.bar, this.sr);
     this.root.hidden = false;
+    placeOverCanvas(this.stage);
+    autoHideInFullscreen(this.root, this.bar, () => !this.confirmRow.hidden);
+    this.sound.onChange = () => this.update();
+    this.motion.onChange = () => {
+      this.motionToggle.checked = this.motion.reduced;
+      this.director?.restart();
+    };
+    this.soundBanner.onclick = () => this.update();
+    document.addEventListener('keydown', (ev) => this.onKey(ev));
     this.ready = new Promise((resolve) => this.bind(room, resolve));
     void import('../scenes/host/director.ts').then((m) => {
-      this.director = m.createDirector(this.stage, () => ({ view: this.view, clockOffset: this.clockOffset }));
+      this.director = m.createDirector(this.stage, () => ({ view: this.view, clockOffset: this.clockOffset, reducedMotion: this.motion.reduced }));
       if (this.view) this.director.show(this.view);
     });
   }
 
   private bind(room: GameRoom, onReady: () => void): void {
-    if (room !== this.room) this.hood.rebind(room);
     this.room = room;
     this.faults.attach(room);
     on(room, 'host:welcome', (w) => {
@@ -92,10 +111,6 @@ class HostConsole {
       onReady();
     });
     on(room, 'refused', (r) => this.showToast(t('host.refused', { reason: t(`refusal.${r.code}`) })));
-    on(room, 'host:storage', (m) => {
-      this.storageBanner.textContent = t('host.storageFailing');
-      this.storageBanner.hidden = m.writable;
-    });
     on(room, 'host:roster', (m) => {
       const roster = m.full ? {} : { ...this.roster };
       for (const p of m.players) roster[p.id] = { name: p.name, team: p.team, score: p.score, connected: p.connected };
@@ -111,16 +126,21 @@ class HostConsole {
       if (first && (this.view.lang === 'es' || this.view.lang === 'en') && document.documentElement.lang !== this.view.lang) {
         void setLang(this.view.lang).then(() => {
           this.buildControls();
-          this.update();
+          this.director?.restart();
         });
       }
       this.update();
     });
-    room.onDrop(() => this.setStatus(t('host.hostAway')));
-    room.onReconnect(() => this.setStatus(''));
+    room.onDrop(() => {
+      this.dropped = true;
+      this.update();
+    });
+    room.onReconnect(() => {
+      this.dropped = false;
+      this.update();
+    });
     room.onLeave((code: number) => {
       if (code === 1000) return;
-      this.setStatus(t('host.hostAway'));
       void this.rejoin();
     });
   }
@@ -128,17 +148,19 @@ class HostConsole {
   private async rejoin(): Promise<void> {
     if (this.rejoining) return;
     this.rejoining = true;
+    this.update();
     for (let attempt = 0; attempt < 150; attempt++) {
       try {
         const room = await joinHost(this.code, this.hostToken);
+        this.dropped = false;
         this.bind(room, () => undefined);
-        this.setStatus('');
         break;
       } catch {
         await new Promise((r) => setTimeout(r, 2000));
       }
     }
     this.rejoining = false;
+    this.update();
   }
 
   private buildControls(): void {
@@ -149,41 +171,112 @@ class HostConsole {
       return b;
     };
     const cmd = (type: Parameters<typeof send>[1], payload: object = {}) => () => send(this.room, type, payload as never);
-    this.speed.checked = this.view?.speedScoring ?? true;
-    this.soundToggle.checked = this.view?.sound ?? true;
     this.speed.onchange = () => send(this.room, 'host:settings', { speedScoring: this.speed.checked });
     this.soundToggle.onchange = () => send(this.room, 'host:settings', { sound: this.soundToggle.checked });
-    this.bar.setAttribute('aria-label', 'Controls');
-    this.bar.replaceChildren(
+    this.motionToggle.checked = this.motion.reduced;
+    this.motionToggle.onchange = () => this.motion.set(this.motionToggle.checked);
+    this.bar.setAttribute('aria-label', t('host.controls'));
+    this.bar.title = t('host.keysHint');
+    const sideToggle = (id: 'players' | 'settings', label: string) => {
+      const b = make(id, label, () => this.toggleSide(id));
+      b.setAttribute('aria-controls', 'side-panel');
+      b.setAttribute('aria-expanded', 'false');
+      return b;
+    };
+    const fullscreen = make('fullscreen', '', () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.())?.catch(() => undefined), 'icon');
+    fullscreen.innerHTML = FULLSCREEN_SVG;
+    fullscreen.setAttribute('aria-label', t('host.fullscreen'));
+    fullscreen.title = t('host.fullscreen');
+    this.buttonRow.replaceChildren(
       make('start', t('host.start'), cmd('host:start'), 'primary'),
       make('next', t('host.next'), cmd('host:next'), 'primary'),
-      make('pause', t('host.pause'), cmd('host:pause')),
       make('resume', t('host.resumePlay'), cmd('host:resume'), 'primary'),
+      make('pause', t('host.pause'), cmd('host:pause')),
       make('skip', t('host.skip'), cmd('host:skip')),
       make('extend', t('host.extend'), cmd('host:extend', { ms: GAME.extendMs })),
       make('end-round', t('host.endRound'), cmd('host:end-round')),
       this.faults.button,
-      make('end-game', t('host.endGame'), () => send(this.room, 'host:end-game', {}), 'danger'),
+      make('end-game', t('host.endGame'), () => this.askEndGame(), 'danger'),
       make('lock', t('host.lock'), cmd('host:lock', { locked: true })),
       make('unlock', t('host.unlock'), cmd('host:lock', { locked: false })),
-      make('players', t('host.managePlayers'), () => {
-        this.drawer.hidden = !this.drawer.hidden;
-        this.lastRosterKey = '';
-        this.renderDrawer();
-      }),
-      el('label', { className: 'toggle' }, this.speed, ' ', t('host.speedScoring')),
-      el('label', { className: 'toggle' }, this.soundToggle, ' ', t('host.sound')),
-      this.hood.button(),
-      make('fullscreen', t('host.fullscreen'), () => void document.documentElement.requestFullscreen?.().catch(() => undefined)),
+      sideToggle('players', t('host.managePlayers')),
+      sideToggle('settings', t('host.settings')),
+      fullscreen,
       make('results', t('results.open'), () => void window.open(`/host/results?game=${encodeURIComponent(this.code)}`, '_blank', 'noopener')),
-      make('homework', t('homework.assign'), () => this.homework.open()),
     );
+    const cancel = el('button', { type: 'button', textContent: t('host.cancel'), onclick: () => this.closeConfirm() });
+    const yes = el('button', {
+      type: 'button',
+      className: 'danger',
+      textContent: t('host.endGameYes'),
+      onclick: () => {
+        this.closeConfirm();
+        send(this.room, 'host:end-game', {});
+      },
+    });
+    this.confirmRow.replaceChildren(el('span', { className: 'question' }, t('host.endGameConfirm')), cancel, yes);
+    this.confirmRow.setAttribute('role', 'group');
+    this.confirmRow.setAttribute('aria-label', t('host.endGame'));
+    this.soundBanner.textContent = t('host.soundNeedsClick');
+    this.joinPanel.replaceChildren(el('div', { className: 'join-text' }, el('span', {}, t('host.joinAt')), ' ', this.urlEl, ' ', el('span', {}, t('host.withCode'))), this.codeEl, this.qr);
+    this.lastSideKey = '';
     this.update();
+  }
+
+  private askEndGame(): void {
+    this.buttonRow.hidden = true;
+    this.confirmRow.hidden = false;
+    this.confirmRow.querySelector('button')?.focus();
+  }
+
+  private closeConfirm(): void {
+    if (this.confirmRow.hidden) return;
+    this.confirmRow.hidden = true;
+    this.buttonRow.hidden = false;
+    this.focusBest();
+  }
+
+  private toggleSide(which: 'players' | 'settings'): void {
+    this.side = this.side === which ? null : which;
+    this.lastSideKey = '';
+    this.update();
+  }
+
+  private onKey(ev: KeyboardEvent): void {
+    const target = ev.target as HTMLElement | null;
+    const field = !!target?.closest('input, select, textarea, [contenteditable=true]') || !!target?.closest('.side');
+    const control = !field && !!target?.closest('button, a[href]');
+    const command = keyCommand({ key: ev.key, ctrlKey: ev.ctrlKey, altKey: ev.altKey, metaKey: ev.metaKey, target: field ? 'field' : control ? 'control' : 'page' });
+    if (!command || !this.view) return;
+    if (command.kind === 'escape') {
+      if (!this.confirmRow.hidden) this.closeConfirm();
+      else if (this.side) this.toggleSide(this.side);
+      return;
+    }
+    if (!this.confirmRow.hidden) return;
+    ev.preventDefault();
+    if (command.kind === 'next') {
+      const action = NEXT_ACTIONS.map((id) => this.buttons[id]).find((b) => b && !b.hidden && !b.disabled);
+      action?.click();
+    } else if (command.kind === 'pause') {
+      const b = this.view.paused ? this.buttons.resume : this.buttons.pause;
+      if (b && !b.hidden) b.click();
+    } else if (command.kind === 'focus' && this.view.phase === 'scenario') {
+      this.director?.command('focus', command.team);
+    }
+  }
+
+  /** Puts the focus on the button a teacher most likely wants next (never on the page body). */
+  private focusBest(): void {
+    const b = FOCUS_ORDER.map((id) => this.buttons[id]).find((x) => x && !x.hidden && !x.disabled && x.offsetParent !== null);
+    b?.focus({ preventScroll: true });
   }
 
   private update(): void {
     const v = this.view;
     if (!v) return;
+    const focused = document.activeElement;
+    const hadFocus = focused === document.body || (focused instanceof HTMLElement && this.bar.contains(focused));
     const phase = v.phase;
     const show = (id: string, visible: boolean) => {
       const b = this.buttons[id];
@@ -200,14 +293,24 @@ class HostConsole {
     show('lock', !v.locked && phase !== 'podium');
     show('unlock', v.locked && phase !== 'podium');
     show('results', phase === 'podium');
+    if (phase === 'podium' || phase === 'lobby') this.closeConfirm();
     const startBtn = this.buttons.start;
     if (startBtn) startBtn.disabled = (v.counts?.playerCount ?? 0) === 0;
     this.speed.checked = v.speedScoring;
     this.soundToggle.checked = v.sound;
     this.sound.enabled = v.sound;
-    this.joinPanel.classList.toggle('compact', phase !== 'lobby');
-    this.joinPanel.hidden = phase === 'podium';
-    this.setStatus(v.paused ? t('host.paused') : v.locked && phase === 'lobby' ? t('host.locked') : '');
+    this.soundBanner.hidden = !(v.sound && this.sound.blocked);
+    // The join code: a panel in the lobby's top band, a chip at the start of the bar later on.
+    if (phase === 'lobby') {
+      if (this.joinPanel.parentElement !== this.stage) this.stage.append(this.joinPanel);
+      this.joinPanel.className = 'join-panel band';
+    } else if (phase === 'podium') {
+      this.joinPanel.remove();
+    } else {
+      if (this.joinPanel.parentElement !== this.bar) this.bar.prepend(this.joinPanel);
+      this.joinPanel.className = 'join-panel chip';
+    }
+    this.setStatus(this.rejoining || this.dropped ? t('host.hostAway') : v.paused ? t('host.paused') : v.locked && phase === 'lobby' ? t('host.locked') : '');
     if (phase !== this.lastPhase) {
       if (phase === 'reveal') this.sound.chime();
       if (phase === 'question') this.sound.start();
@@ -215,8 +318,10 @@ class HostConsole {
       this.lastPhase = phase;
     }
     this.faults.update(v);
+    this.renderSide();
     this.director?.show(v);
-    this.renderDrawer();
+    const now = document.activeElement;
+    if (hadFocus && (now === document.body || now === null || (now instanceof HTMLElement && (now.hidden || now.offsetParent === null)))) this.focusBest();
   }
 
   private announce(v: GameView): void {
@@ -226,33 +331,31 @@ class HostConsole {
     else this.sr.textContent = t(`phase.${v.phase}`);
   }
 
-  private renderDrawer(): void {
+  private renderSide(): void {
     const v = this.view;
-    if (this.drawer.hidden || !v?.players) return;
-    const entries = Object.entries(v.players).sort((a, b) => a[1].team - b[1].team || a[1].name.localeCompare(b[1].name));
-    const key = `${v.phase}|${entries.map(([id, p]) => `${id}:${p.team}:${p.connected}`).join(',')}`;
-    if (key === this.lastRosterKey) return;
-    this.lastRosterKey = key;
-    const names = t('teams.names', { returnObjects: true }) as unknown as string[];
-    const rows = entries.map(([id, p]) => {
-      const select = el('select', { disabled: v.phase !== 'lobby' });
-      select.setAttribute('aria-label', t('host.moveTo', { name: p.name }));
-      for (let team = 0; team < v.teamCount; team++) select.append(el('option', { value: String(team), textContent: names[team] ?? String(team + 1), selected: team === p.team }));
-      select.onchange = () => send(this.room, 'host:move', { playerId: id, team: Number(select.value) });
-      const remove = el('button', {
-        type: 'button',
-        className: 'danger small',
-        textContent: t('host.remove'),
-        onclick: () => {
-          if (confirm(t('host.removeConfirm', { name: p.name }))) send(this.room, 'host:kick', { playerId: id, ban: true });
-        },
-      });
-      remove.setAttribute('aria-label', `${t('host.remove')} ${p.name}`);
-      const chip = el('span', { className: 'dot' });
-      chip.innerHTML = shapeSvg(TEAM_SHAPES[p.team] ?? 'circle', TEAM_COLORS[p.team] ?? '#fff');
-      return el('li', { className: p.connected ? '' : 'offline' }, chip, el('span', { className: 'name' }, p.name), select, remove);
+    for (const id of ['players', 'settings'] as const) this.buttons[id]?.setAttribute('aria-expanded', String(this.side === id));
+    this.sidePanel.hidden = this.side === null;
+    if (!v || this.side === null) return;
+    if (this.side === 'settings') {
+      if (this.lastSideKey === 'settings') return;
+      this.lastSideKey = 'settings';
+      const check = (input: HTMLInputElement, label: string) => el('label', { className: 'check' }, input, ' ', label);
+      const close = el('button', { type: 'button', className: 'small', textContent: t('host.close'), onclick: () => this.toggleSide('settings') });
+      this.sidePanel.replaceChildren(
+        el('h2', {}, t('host.settings')),
+        check(this.speed, t('host.speedScoring')),
+        check(this.soundToggle, t('host.sound')),
+        check(this.motionToggle, t('host.reduceMotion')),
+        el('p', { className: 'hint' }, t('host.keysHint')),
+        close,
+      );
+      return;
+    }
+    const key = renderPlayers(this.sidePanel, v, this.lastSideKey, {
+      move: (playerId, team) => send(this.room, 'host:move', { playerId, team }),
+      kick: (playerId) => send(this.room, 'host:kick', { playerId, ban: true }),
     });
-    this.drawer.replaceChildren(el('h2', {}, `${t('host.managePlayers')} · ${t('host.players', { count: entries.length })}`), el('ul', {}, ...rows));
+    this.lastSideKey = key;
   }
 
   private setStatus(text: string): void {
@@ -263,6 +366,10 @@ class HostConsole {
   private showToast(text: string): void {
     this.toast.textContent = text;
     this.toast.classList.add('show');
-    setTimeout(() => this.toast.classList.remove('show'), 3000);
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => {
+      this.toast.classList.remove('show');
+      this.toast.textContent = '';
+    }, 4000);
   }
 }

@@ -5,6 +5,7 @@ import { BUILT_IN_PLANS } from '../../../shared/rules/plans.ts';
 import { pick } from '../../../shared/i18n-types.ts';
 import { mountPlanForm } from '../editor/plan-form.ts';
 
+const DEFAULT_PLAN = 'intro';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 async function main(): Promise<void> {
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
     const l = langSelect.value === 'en' ? 'en' : 'es';
     const current = planSelect.value;
     planSelect.replaceChildren(...BUILT_IN_PLANS.map((p) => Object.assign(document.createElement('option'), { value: p.id, textContent: pick(p.title, l) })), planForm.option());
-    if (current) planSelect.value = current;
+    // The 30-minute lesson the README leads with, unless the teacher already picked another.
+    planSelect.value = current || DEFAULT_PLAN;
     planForm.sync();
   };
   fillPlans();

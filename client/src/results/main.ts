@@ -183,7 +183,7 @@ function topics(r: GameResults): HTMLElement {
               { className: m.missed ? 'missed' : '' },
               el('span', { className: 'label', textContent: m.topic ? t(`topic.${m.topic}`) : t('results.noTopic') }),
               bar(m.mastery, m.missed ? 'bad' : 'good'),
-              el('span', { className: 'value', textContent: t('results.topicDetail', { pct: pct(m.mastery), questions: m.questions }) }),
+              el('span', { className: 'value', textContent: t('results.topicDetail', { pct: pct(m.mastery), count: m.questions }) }),
               ...(m.missed ? [el('span', { className: 'badge', textContent: `⚠ ${t('results.missed')}` })] : []),
             ),
           ),

@@ -1,21 +1,20 @@
 // The lobby on the projector: team columns (colour + shape + name) filling with nicknames as
-// students join. The join code, URL and QR are DOM above it, so screen readers and tests see them.
+// students join. The join code, URL and QR are DOM in the top band (layout/lobby.ts JOIN_BAND),
+// so screen readers and tests see them.
 import Phaser from 'phaser';
 import { SCENES } from '../keys.ts';
-import { HostScene, H, W, textStyle } from './base.ts';
+import { HostScene } from './base.ts';
 import { addShape } from './shapes.ts';
-import { t } from '../../i18n.ts';
+import { t, list } from '../../i18n.ts';
 import { TEAM_COLORS, TEAM_SHAPES, hex } from '../../view/palette.ts';
 import type { GameView } from '../../view/model.ts';
-
-const TOP = 330;
-const MAX_NAMES = 14;
+import { LOBBY, layoutTeams, type TeamColumn } from './layout/lobby.ts';
+import { FLOOR, item } from './layout/text.ts';
 
 export class LobbyScene extends HostScene {
-  private title!: Phaser.GameObjects.Text;
-  private count!: Phaser.GameObjects.Text;
-  private columns: Phaser.GameObjects.Container[] = [];
-  private shown = new Map<string, Phaser.GameObjects.Text>();
+  private title: Phaser.GameObjects.Text | null = null;
+  private count: Phaser.GameObjects.Text | null = null;
+  private columns: { layout: TeamColumn; group: Phaser.GameObjects.Container; key: string }[] = [];
   private teamCount = 0;
 
   constructor() {
@@ -23,65 +22,57 @@ export class LobbyScene extends HostScene {
   }
 
   protected build(): void {
-    this.shown.clear();
     this.columns = [];
     this.teamCount = 0;
-    this.title = this.add.text(W / 2, TOP - 40, '', textStyle(40, { color: '#9fb3c8' })).setOrigin(0.5);
-    this.count = this.add.text(W / 2, H - 130, '', textStyle(44)).setOrigin(0.5);
-    this.tweens.add({ targets: this.count, scale: 1.06, yoyo: true, repeat: -1, duration: 900, ease: 'Sine.easeInOut' });
+    this.title = null;
+    this.count = null;
   }
 
   private buildColumns(n: number): void {
-    this.columns.forEach((c) => c.destroy());
-    this.shown.clear();
-    const names = t('teams.names', { returnObjects: true }) as unknown as string[];
-    const colW = Math.min(420, (W - 120) / n);
-    const x0 = W / 2 - (colW * n) / 2 + colW / 2;
-    this.columns = Array.from({ length: n }, (_, i) => {
+    this.columns.forEach((c) => c.group.destroy());
+    const names = list('teams.names');
+    this.columns = layoutTeams(this.measure, Array.from({ length: n }, (_, i) => names[i] ?? `#${i + 1}`)).map((layout, i) => {
       const color = hex(TEAM_COLORS[i] ?? '#888888');
-      const c = this.add.container(x0 + i * colW, TOP);
-      c.add(this.add.rectangle(0, 300, colW - 24, 600, color, 0.18).setStrokeStyle(4, color, 0.9));
-      c.add(addShape(this, -colW / 2 + 50, 40, TEAM_SHAPES[i] ?? 'circle', 22, color));
-      c.add(this.add.text(-colW / 2 + 84, 40, names[i] ?? `#${i + 1}`, textStyle(34)).setOrigin(0, 0.5));
-      return c;
+      const b = layout.box;
+      this.add.rectangle(b.x, b.y, b.width, b.height, color, 0.16).setOrigin(0).setStrokeStyle(4, color, 0.9);
+      addShape(this, b.x + 34, b.y + LOBBY.headerH / 2 + 4, TEAM_SHAPES[i] ?? 'circle', 20, color);
+      this.draw(layout.name);
+      return { layout, group: this.add.container(0, 0), key: '' };
     });
     this.teamCount = n;
   }
 
   render(v: GameView): void {
     if (v.teamCount !== this.teamCount) this.buildColumns(v.teamCount);
-    this.title.setText(v.planTitle);
+    const title = item(this.measure, v.planTitle, LOBBY.title, { size: 44, minSize: FLOOR, align: 'center', valign: 'middle', color: '#9fb3c8' });
+    if (this.title) this.redraw(this.title, title);
+    else this.title = this.draw(title);
     const n = v.counts?.playerCount ?? 0;
-    this.count.setText(n === 0 ? t('host.waiting') : t('host.players', { count: n }));
-    const players = Object.entries(v.players ?? {});
-    const byTeam = new Map<number, [string, { name: string; team: number }][]>();
-    for (const entry of players) byTeam.set(entry[1].team, [...(byTeam.get(entry[1].team) ?? []), entry]);
-    const keep = new Set<string>();
-    byTeam.forEach((list, team) => {
-      const column = this.columns[team];
-      if (!column) return;
-      list.slice(-MAX_NAMES).forEach(([id, p], row) => {
-        const key = `${id}:${team}`;
-        keep.add(key);
-        let label = this.shown.get(key);
-        const y = 95 + row * 38;
-        if (!label) {
-          label = this.add.text(0, y + 30, p.name, textStyle(30, { fontStyle: 'normal' })).setOrigin(0.5, 0).setAlpha(0);
-          column.add(label);
-          this.shown.set(key, label);
-          this.tweens.add({ targets: label, y, alpha: 1, duration: 350, ease: 'Back.easeOut' });
-        } else if (label.y !== y) {
-          this.tweens.add({ targets: label, y, duration: 250 });
+    const count = item(this.measure, n === 0 ? t('host.waiting') : t('host.players', { count: n }), LOBBY.count, { size: 56, align: 'center', valign: 'middle' });
+    if (this.count) this.redraw(this.count, count);
+    else this.count = this.draw(count);
+    const byTeam = new Map<number, string[]>();
+    for (const p of Object.values(v.players ?? {})) byTeam.set(p.team, [...(byTeam.get(p.team) ?? []), p.name]);
+    this.columns.forEach((column, team) => {
+      const members = byTeam.get(team) ?? [];
+      const key = members.join('\n');
+      if (key === column.key) return;
+      const before = column.key ? column.key.split('\n') : [];
+      column.key = key;
+      column.group.removeAll(true);
+      const rows = column.layout.rows;
+      const shown = members.length > rows ? members.slice(0, rows - 1) : members;
+      shown.forEach((name, row) => {
+        const label = this.draw(item(this.measure, name, column.layout.nameBox(row), { bold: false, minSize: FLOOR, valign: 'middle' }));
+        column.group.add(label);
+        if (!before.includes(name)) {
+          label.setAlpha(0);
+          this.animate({ targets: label, alpha: 1, duration: 350 });
         }
       });
-      const extra = list.length - MAX_NAMES;
-      if (extra > 0) keep.add(`more:${team}`);
-    });
-    for (const [key, label] of this.shown) {
-      if (!keep.has(key)) {
-        label.destroy();
-        this.shown.delete(key);
+      if (members.length > shown.length) {
+        column.group.add(this.draw(item(this.measure, t('host.more', { count: members.length - shown.length }), column.layout.nameBox(shown.length), { valign: 'middle', color: '#9fb3c8' })));
       }
-    }
+    });
   }
 }

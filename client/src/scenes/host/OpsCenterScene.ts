@@ -1,214 +1,385 @@
-// The projector during a scenario round: an ops center with every team side by side. Each panel
-// draws the team's service map with components coloured by health and marked by a symbol
-// (✓ ! ✕: never colour alone), traffic as moving dots whose rate follows throughput (red share =
-// error rate), the SLO gauges, the error budget as lives, spend, and the incident feed.
+// The projector during a scenario round (layout/ops.ts): the scenario and the one clock; a
+// tile per team, always in the same place so a team finds itself, with its live rank in the
+// round, its lives, availability now,
+// each component's health as colour + symbol (✓ ! ✕: never colour alone) and the incident its
+// monitoring shows; and a focused view of one team, picked by the teacher (a click on a tile, or
+// keys 1–8; 0 or a click on the focused view lets go) or else the team in trouble (view/focus.ts):
+// its service map with traffic flowing (red share = error rate), recent and round availability,
+// the incident in full and the feed ("12 s ago"). Only the focused map moves, so the page stays
+// cheap; nothing moves under reduced motion.
 import Phaser from 'phaser';
 import { SCENES } from '../keys.ts';
-import { HostScene, H, W, textStyle } from './base.ts';
+import { HostScene, textStyle } from './base.ts';
 import { addShape } from './shapes.ts';
-import { t } from '../../i18n.ts';
+import { t, list, currentLang } from '../../i18n.ts';
 import { TEAM_COLORS, TEAM_SHAPES, hex } from '../../view/palette.ts';
-import { COMPONENT_IDS, timeLeftMs, type GameView, type OpsSummaryView } from '../../view/model.ts';
-import { formatTime } from '../../player/ops.ts';
+import { timeLeftMs, type GameView, type OpsSummaryView } from '../../view/model.ts';
+import { agoText, availabilityColor, count, feedText, formatClock, incidentWords, liveRanks, percent, secondsBetween } from '../../view/story.ts';
+import { nextFocus, type Focus } from '../../view/focus.ts';
+import { COMPONENT_ORDER, OPS, PATHS, layoutFocus, layoutTile, pathPoints, tileBoxes, type FocusLayout, type MapNode, type TileLayout } from './layout/ops.ts';
+import { item } from './layout/text.ts';
+import { SCENARIO } from '../../../../shared/constants.ts';
 
-type NodeId = (typeof COMPONENT_IDS)[number] | 'users';
-/** Node positions inside a panel's map area, as fractions of its width and height. */
-const LAYOUT: Record<NodeId, [number, number]> = {
-  users: [0.06, 0.5],
-  edge: [0.22, 0.5],
-  lb: [0.38, 0.5],
-  zoneA: [0.55, 0.22],
-  zoneB: [0.55, 0.78],
-  cache: [0.73, 0.32],
-  db: [0.92, 0.5],
-  payments: [0.78, 0.9],
-};
-const LINKS: [NodeId, NodeId][] = [
-  ['users', 'edge'], ['edge', 'lb'], ['lb', 'zoneA'], ['lb', 'zoneB'], ['zoneA', 'cache'], ['zoneB', 'cache'], ['cache', 'db'], ['zoneA', 'payments'], ['zoneB', 'payments'],
-];
-const PATHS: NodeId[][] = [
-  ['users', 'edge', 'lb', 'zoneA', 'cache', 'db'],
-  ['users', 'edge', 'lb', 'zoneB', 'cache', 'db'],
-  ['users', 'edge', 'lb', 'zoneA', 'payments'],
-  ['users', 'edge', 'lb', 'zoneB', 'cache'],
-  ['users', 'edge'],
-];
 const HEALTH_COLOR = [0x2ecc71, 0xf1c40f, 0xe74c3c];
 const HEALTH_MARK = ['✓', '!', '✕'];
-const MAX_DOTS = 36;
-const LIVES = 5;
+const LIVES_MAX = 5;
+const MAX_DOTS = 40;
+/** Logical px per second a request dot travels. */
+const DOT_SPEED = 420;
 
-interface Panel {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  map: { x: number; y: number; w: number; h: number };
-  nodes: Map<NodeId, { circle: Phaser.GameObjects.Arc; mark: Phaser.GameObjects.Text }>;
-  gauges: Phaser.GameObjects.Text;
-  lives: Phaser.GameObjects.Text;
-  feed: Phaser.GameObjects.Text;
-  spawnDebt: number;
-  dots: number;
+interface Tile {
+  team: number;
+  container: Phaser.GameObjects.Container;
+  rank: Phaser.GameObjects.Text;
+  name: Phaser.GameObjects.Text;
+  now: Phaser.GameObjects.Text;
+  incident: Phaser.GameObjects.Text;
+  hearts: Phaser.GameObjects.Text[];
+  chips: { box: Phaser.GameObjects.Rectangle; mark: Phaser.GameObjects.Text; health: number }[];
+  layout: TileLayout;
+}
+
+interface FocusView {
+  team: number;
+  container: Phaser.GameObjects.Container;
+  layout: FocusLayout;
+  mode: Phaser.GameObjects.Text;
+  usersLabel: Phaser.GameObjects.Text;
+  nodes: Map<MapNode, { circle: Phaser.GameObjects.Arc; mark: Phaser.GameObjects.Text; health: number }>;
+  now: Phaser.GameObjects.Text;
+  detail: Phaser.GameObjects.Text;
+  incident: Phaser.GameObjects.Text | null;
+  feed: Phaser.GameObjects.Text[];
+  feedKey: string;
+}
+
+interface Dot {
+  img: Phaser.GameObjects.Image;
+  points: { x: number; y: number }[];
+  /** Distance travelled along the path, px; the dot fades when it reaches `end`. */
+  at: number;
+  end: number;
+  failed: boolean;
 }
 
 export class OpsCenterScene extends HostScene {
-  private title!: Phaser.GameObjects.Text;
+  private title: Phaser.GameObjects.Text | null = null;
   private clock!: Phaser.GameObjects.Text;
-  private concept!: Phaser.GameObjects.Text;
-  private panels: Panel[] = [];
-  private teamCount = 0;
+  private tiles: Tile[] = [];
+  private focusView: FocusView | null = null;
+  private focus: Focus = { team: 0, since: 0, pinned: false };
+  private dots: Dot[] = [];
+  private spawnDebt = 0;
+  private traffic = { rate: 0, errors: 0 };
+  private titleText = '';
 
   constructor() {
     super(SCENES.hostOpsCenter);
   }
 
   protected build(): void {
-    this.panels = [];
-    this.teamCount = 0;
-    const g = this.add.graphics();
-    g.fillStyle(0xffffff, 1).fillCircle(4, 4, 4);
-    g.generateTexture('packet', 8, 8);
-    g.destroy();
-    this.title = this.add.text(40, 24, '', textStyle(40));
-    this.concept = this.add.text(40, 76, '', textStyle(22, { color: '#9fb3c8', fontStyle: 'normal', wordWrap: { width: W - 700 } }));
-    this.clock = this.add.text(W - 560, 30, '', textStyle(56)).setOrigin(1, 0);
+    this.tiles = [];
+    this.focusView = null;
+    this.dots = [];
+    this.spawnDebt = 0;
+    this.title = null;
+    this.titleText = '';
+    this.focus = { team: 0, since: Date.now(), pinned: false };
+    if (!this.textures.exists('packet')) {
+      const g = this.add.graphics();
+      g.fillStyle(0xffffff, 1).fillCircle(8, 8, 8);
+      g.generateTexture('packet', 16, 16);
+      g.destroy();
+    }
+    this.clock = this.add.text(OPS.clock.x + OPS.clock.width, OPS.clock.y + OPS.clock.height / 2, '', textStyle(80)).setOrigin(1, 0.5);
+    const f = OPS.focus;
+    this.add.rectangle(f.x, f.y, f.width, f.height, 0x142238, 1).setOrigin(0).setStrokeStyle(3, 0x31476a, 1);
   }
 
-  private layout(n: number): void {
-    this.panels.forEach((p) => p.nodes.forEach((node) => node.circle.destroy()));
-    this.children.list.filter((o) => o.getData('panel')).forEach((o) => o.destroy());
-    this.panels = [];
-    const cols = n <= 2 ? n : n <= 4 ? 2 : 4;
-    const rows = Math.ceil(n / cols);
-    const top = 140;
-    const gap = 16;
-    const pw = (W - 40 - gap * (cols - 1)) / cols;
-    const ph = (H - top - 20 - gap * (rows - 1)) / rows;
-    const names = t('teams.names', { returnObjects: true }) as unknown as string[];
-    for (let team = 0; team < n; team++) {
-      const x = 20 + (team % cols) * (pw + gap);
-      const y = top + Math.floor(team / cols) * (ph + gap);
-      const color = hex(TEAM_COLORS[team] ?? '#888888');
-      const tag = <T extends Phaser.GameObjects.GameObject>(o: T) => o.setData('panel', true);
-      tag(this.add.rectangle(x, y, pw, ph, 0x17263d, 1).setOrigin(0).setStrokeStyle(3, color, 0.8));
-      tag(addShape(this, x + 30, y + 30, TEAM_SHAPES[team] ?? 'circle', 16, color));
-      const small = rows > 1 && cols > 2;
-      tag(this.add.text(x + 56, y + 30, names[team] ?? `#${team + 1}`, textStyle(small ? 26 : 32)).setOrigin(0, 0.5));
-      const lives = tag(this.add.text(x + pw - 16, y + 30, '', textStyle(small ? 24 : 30, { color: '#ff6b6b' })).setOrigin(1, 0.5));
-      const map = { x: x + 20, y: y + 64, w: pw - 40, h: ph * (small ? 0.45 : 0.58) };
-      const links = tag(this.add.graphics().lineStyle(3, 0x31476a, 1));
-      const at = (id: NodeId) => ({ x: map.x + LAYOUT[id][0] * map.w, y: map.y + LAYOUT[id][1] * map.h });
-      for (const [a, b] of LINKS) links.lineBetween(at(a).x, at(a).y, at(b).x, at(b).y);
-      const r = Math.max(12, Math.min(26, map.h / 7));
-      const nodes = new Map<NodeId, { circle: Phaser.GameObjects.Arc; mark: Phaser.GameObjects.Text }>();
-      (Object.keys(LAYOUT) as NodeId[]).forEach((id) => {
-        const p = at(id);
-        const circle = tag(this.add.circle(p.x, p.y, r, id === 'users' ? 0x5c6bc0 : HEALTH_COLOR[0]!, 1).setStrokeStyle(2, 0x0f1b2d));
-        const mark = tag(this.add.text(p.x, p.y, id === 'users' ? '' : HEALTH_MARK[0]!, textStyle(Math.round(r * 1.1), { color: '#0f1b2d' })).setOrigin(0.5));
-        tag(this.add.text(p.x, p.y + r + 4, t(`ops.components.${id}`), textStyle(small ? 13 : 16, { fontStyle: 'normal', color: '#cfe3ff' })).setOrigin(0.5, 0));
-        nodes.set(id, { circle, mark });
-      });
-      const gauges = tag(this.add.text(x + 20, map.y + map.h + 34, '', textStyle(small ? 22 : 30, { wordWrap: { width: pw - 40 } })));
-      const feed = tag(this.add.text(x + 20, map.y + map.h + (small ? 76 : 90), '', textStyle(small ? 16 : 20, { fontStyle: 'normal', color: '#cfe3ff', wordWrap: { width: pw - 40 }, lineSpacing: 4 })));
-      this.panels.push({ x, y, w: pw, h: ph, map, nodes, gauges, lives, feed, spawnDebt: 0, dots: 0 });
-    }
-    this.teamCount = n;
+  override showsClock(): boolean {
+    return true;
+  }
+
+  override wantsFrames(): boolean {
+    return this.dots.length > 0 || (this.spawning() && this.traffic.rate > 0);
+  }
+
+  private spawning(): boolean {
+    const v = this.ctx.view;
+    return !this.still && !!v && v.phase === 'scenario' && !v.paused && !!this.focusView;
+  }
+
+  override tap(x: number, y: number): void {
+    const f = OPS.focus;
+    if (x >= f.x && y >= f.y) return this.command('focus', null);
+    const boxes = tileBoxes(this.tiles.length);
+    const hit = this.tiles.find((tile) => {
+      const b = boxes[tile.team]!;
+      return x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
+    });
+    if (hit) this.command('focus', this.focus.pinned && this.focus.team === hit.team ? null : hit.team);
+  }
+
+  override command(name: string, value: unknown): void {
+    if (name !== 'focus') return;
+    const now = Date.now();
+    if (typeof value === 'number' && value >= 0 && value < this.tiles.length) this.focus = { team: value, since: now, pinned: true };
+    else if (value === null) this.focus = { ...this.focus, pinned: false, since: now };
+    const v = this.ctx.view;
+    if (v) this.render(v);
   }
 
   render(v: GameView): void {
     const ops = v.scenario.ops;
-    if (ops.length !== this.teamCount) this.layout(ops.length);
-    this.title.setText(v.scenario.title);
-    this.concept.setText(v.scenario.description);
-    ops.forEach((o, team) => this.renderPanel(this.panels[team], o));
+    if (v.scenario.title !== this.titleText) {
+      this.titleText = v.scenario.title;
+      this.title?.destroy();
+      this.title = this.draw(item(this.measure, v.scenario.title, OPS.title, { size: 56, valign: 'middle' }));
+    }
+    if (ops.length !== this.tiles.length) this.buildTiles(ops.length);
+    const ranks = liveRanks(ops.map((o) => ({ lives: this.lives(o), availability: o.availability })));
+    ops.forEach((o, team) => this.renderTile(this.tiles[team]!, o, ranks[team]!));
+    this.focus = nextFocus(
+      this.focus,
+      ops.map((o, team) => ({ team, recent: this.recent(o) / 10_000, lives: this.lives(o), incident: !!o.incident })),
+      Date.now(),
+    );
+    const o = ops[this.focus.team];
+    if (o) this.renderFocus(v, o);
+    this.updateClock();
   }
 
-  private renderPanel(p: Panel | undefined, o: OpsSummaryView): void {
-    if (!p) return;
-    COMPONENT_IDS.forEach((id, i) => {
-      const node = p.nodes.get(id);
+  /**
+   * The incident in words: as the team's monitoring names it, or (from a server without that) the
+   * cause of the latest incident in the feed while one is unrecovered.
+   */
+  private incidentOf(o: OpsSummaryView): string {
+    if (o.incident !== undefined) return incidentWords(o);
+    const last = o.incidents > 0 ? [...o.feed].reverse().find((f) => f.kind === 'incident') : undefined;
+    return last ? feedText(last.kind, last.detail) : '';
+  }
+
+  private recent(o: OpsSummaryView): number {
+    return o.availabilityRecent ?? o.availability;
+  }
+
+  private lives(o: OpsSummaryView): number {
+    return o.lives ?? Math.ceil((o.budget / 100) * LIVES_MAX);
+  }
+
+  private buildTiles(n: number): void {
+    this.tiles.forEach((tile) => tile.container.destroy());
+    const names = list('teams.names');
+    const boxes = tileBoxes(n);
+    this.tiles = Array.from({ length: n }, (_, team) => {
+      const box = boxes[team]!;
+      const layout = layoutTile(this.measure, box, { rank: String(team + 1), name: names[team] ?? `#${team + 1}`, now: '100,0 %', incident: '' }, LIVES_MAX);
+      const color = hex(TEAM_COLORS[team] ?? '#888888');
+      const container = this.add.container(box.x, box.y);
+      container.add(this.add.rectangle(0, 0, box.width, box.height, 0x17263d, 1).setOrigin(0).setStrokeStyle(4, color, 0.9));
+      container.add(addShape(this, layout.rank.box.x + layout.rank.box.width + 22 * layout.k, layout.rank.box.y + layout.rank.box.height / 2, TEAM_SHAPES[team] ?? 'circle', 17 * layout.k, color));
+      const rank = this.draw(layout.rank);
+      const name = this.draw(layout.name);
+      const now = this.draw(layout.now);
+      const incident = this.draw(layout.incident);
+      const h = layout.hearts;
+      const hearts = Array.from({ length: LIVES_MAX }, (_, i) => this.add.text(h.x + i * h.step, h.y, '♥', textStyle(Math.round(h.size), { color: '#ff6b6b' })).setOrigin(0.5));
+      const chips = layout.chips.map((b) => ({
+        box: this.add.rectangle(b.x, b.y, b.width, b.height, HEALTH_COLOR[0]!, 1).setOrigin(0),
+        mark: this.add.text(b.x + b.width / 2, b.y + b.height / 2, HEALTH_MARK[0]!, textStyle(Math.round(b.height * 0.7), { color: '#0f1b2d' })).setOrigin(0.5),
+        health: 0,
+      }));
+      container.add([rank, name, now, incident, ...hearts, ...chips.flatMap((c) => [c.box, c.mark])]);
+      return { team, container, rank, name, now, incident, hearts, chips, layout };
+    });
+  }
+
+  private renderTile(tile: Tile, o: OpsSummaryView, rank: number): void {
+    const lang = currentLang();
+    const box = tileBoxes(this.tiles.length)[tile.team]!;
+    const names = list('teams.names');
+    const recent = this.recent(o);
+    const incident = this.incidentOf(o);
+    const layout = layoutTile(this.measure, { ...box, x: 0, y: 0 }, { rank: `#${rank}`, name: names[tile.team] ?? '', now: percent(recent, lang), incident: incident || t('ops.noIncident') }, LIVES_MAX);
+    layout.now.color = availabilityColor(recent);
+    layout.incident.color = incident ? '#ffb0a8' : '#9fb3c8';
+    layout.rank.color = rank === 1 ? '#f1c40f' : '#9fb3c8';
+    this.redraw(tile.rank, layout.rank);
+    this.redraw(tile.now, layout.now);
+    this.redraw(tile.incident, layout.incident);
+    const lives = this.lives(o);
+    tile.hearts.forEach((heart, i) => {
+      const alive = i < lives;
+      const glyph = alive ? '♥' : '♡';
+      if (heart.text !== glyph) heart.setText(glyph).setColor(alive ? '#ff6b6b' : '#5c6b80');
+    });
+    COMPONENT_ORDER.forEach((_, i) => {
+      const chip = tile.chips[i]!;
       const h = o.health[i] ?? 0;
-      if (!node) return;
+      if (chip.health === h) return;
+      chip.health = h;
+      chip.box.setFillStyle(HEALTH_COLOR[h] ?? HEALTH_COLOR[0]!, 1);
+      chip.mark.setText(HEALTH_MARK[h] ?? '');
+    });
+  }
+
+  private renderFocus(v: GameView, o: OpsSummaryView): void {
+    const team = this.focus.team;
+    const lang = currentLang();
+    const names = list('teams.names');
+    const tps = v.scenario.ticksPerSecond || SCENARIO.ticksPerSecond;
+    const feed = [...o.feed].reverse().map((f) => `${agoText(secondsBetween(f.tick, v.scenario.tick, tps))} · ${feedText(f.kind, f.detail)}`);
+    const input = {
+      name: names[team] ?? '',
+      mode: t(this.focus.pinned ? 'ops.focusPinned' : 'ops.focusAuto'),
+      labels: {
+        users: t('ops.usersRate', { rps: count(o.throughput, lang) }),
+        edge: t('ops.components.edge'),
+        lb: t('ops.components.lb'),
+        zoneA: t('ops.zone', { zone: 'A' }),
+        zoneB: t('ops.zone', { zone: 'B' }),
+        cache: t('ops.components.cache'),
+        db: t('ops.components.db'),
+        payments: t('ops.components.payments'),
+      },
+      now: t('ops.now', { pct: percent(this.recent(o), lang) }),
+      detail: t('ops.focusDetail', { round: percent(o.availability, lang), p95: count(o.p95, lang), spend: count(o.spend, lang) }),
+      incident: this.incidentOf(o),
+      feed,
+    };
+    const layout = layoutFocus(this.measure, OPS.focus, input);
+    if (this.focusView?.team !== team) this.buildFocus(team, layout);
+    const fv = this.focusView!;
+    this.redraw(fv.now, { ...layout.now, color: availabilityColor(this.recent(o)) });
+    this.redraw(fv.detail, layout.detail);
+    this.redraw(fv.mode, layout.mode);
+    this.redraw(fv.usersLabel, layout.labels.users);
+    if (layout.incident) {
+      if (fv.incident) this.redraw(fv.incident, layout.incident);
+      else {
+        fv.incident = this.draw(layout.incident);
+        fv.container.add(fv.incident);
+      }
+    } else if (fv.incident) {
+      fv.incident.destroy();
+      fv.incident = null;
+    }
+    const feedKey = layout.feed.map((f) => `${f.box.y}|${f.fit.lines.join('\n')}`).join('\n');
+    if (feedKey !== fv.feedKey) {
+      fv.feedKey = feedKey;
+      fv.feed.forEach((f) => f.destroy());
+      fv.feed = layout.feed.map((f) => this.draw(f));
+      fv.container.add(fv.feed);
+    }
+    COMPONENT_ORDER.forEach((id, i) => {
+      const node = fv.nodes.get(id);
+      const h = o.health[i] ?? 0;
+      if (!node || node.health === h) return;
+      node.health = h;
       node.circle.setFillStyle(HEALTH_COLOR[h] ?? HEALTH_COLOR[0]!, 1);
       node.mark.setText(HEALTH_MARK[h] ?? '');
-      if (h === 2 && !node.circle.getData('pulsing')) {
-        node.circle.setData('pulsing', true);
-        this.tweens.add({ targets: node.circle, scale: 1.25, yoyo: true, repeat: -1, duration: 450 });
-      } else if (h !== 2 && node.circle.getData('pulsing')) {
-        node.circle.setData('pulsing', false);
-        this.tweens.killTweensOf(node.circle);
-        node.circle.setScale(1);
-      }
     });
-    const alive = Math.ceil((o.budget / 100) * LIVES);
-    p.lives.setText('♥'.repeat(alive) + '♡'.repeat(LIVES - alive));
-    const avail = o.availability / 100;
-    p.gauges.setText(`${t('ops.availability')} ${avail.toFixed(2)} %   ${t('ops.latency')} ${o.p95} ms   ${t('ops.spend')} ${o.spend}`);
-    p.gauges.setColor(avail >= 99.5 ? '#2ecc71' : avail >= 98 ? '#f1c40f' : '#ff6b6b');
-    p.feed.setText(
-      o.feed
-        .slice(-3)
-        .reverse()
-        .map((f) => `${formatTime(f.tick * 1000)}  ${feedText(f.kind, f.detail)}`)
-        .join('\n'),
-    );
-    p.gauges.setData('rate', o.throughput);
-    p.gauges.setData('errors', o.errorRate / 10_000);
+    this.traffic = { rate: o.throughput, errors: o.errorRate / 10_000 };
   }
 
-  override update(_time: number, delta: number): void {
-    const v = this.ctx.view;
-    if (!v || v.phase !== 'scenario') return;
-    this.clock.setText(formatTime(timeLeftMs(v, this.ctx.clockOffset)));
-    if (v.paused) return;
-    for (const p of this.panels) {
-      const rate = (p.gauges.getData('rate') as number | undefined) ?? 0;
-      const errors = (p.gauges.getData('errors') as number | undefined) ?? 0;
-      // about 2 dots per second at 100 req/s, up to ~25 per second at 5,000 req/s
-      p.spawnDebt += (Math.min(25, Math.sqrt(rate) / 3) * delta) / 1000;
-      while (p.spawnDebt >= 1 && p.dots < MAX_DOTS) {
-        p.spawnDebt -= 1;
-        this.spawnDot(p, Math.random() < errors);
-      }
-      if (p.dots >= MAX_DOTS) p.spawnDebt = 0;
+  private buildFocus(team: number, layout: FocusLayout): void {
+    this.focusView?.container.destroy();
+    this.dots.forEach((d) => d.img.destroy());
+    this.dots = [];
+    const f = OPS.focus;
+    const color = hex(TEAM_COLORS[team] ?? '#888888');
+    const c = this.add.container(f.x, f.y);
+    c.add(this.add.rectangle(0, 0, f.width, f.height, 0x000000, 0).setOrigin(0).setStrokeStyle(4, color, 1));
+    c.add(addShape(this, 24 + 24, 42, TEAM_SHAPES[team] ?? 'circle', 20, color));
+    c.add(this.draw(layout.name));
+    const mode = this.draw(layout.mode);
+    c.add(mode);
+    const links = this.add.graphics().lineStyle(4, 0x31476a, 1);
+    for (const points of layout.links.values()) {
+      links.beginPath().moveTo(points[0]!.x, points[0]!.y);
+      for (const p of points.slice(1)) links.lineTo(p.x, p.y);
+      links.strokePath();
+    }
+    c.add(links);
+    const nodes = new Map<MapNode, { circle: Phaser.GameObjects.Arc; mark: Phaser.GameObjects.Text; health: number }>();
+    let usersLabel: Phaser.GameObjects.Text | null = null;
+    for (const id of Object.keys(layout.nodes) as MapNode[]) {
+      const p = layout.nodes[id];
+      const circle = this.add.circle(p.x, p.y, layout.r, id === 'users' ? 0x5c6bc0 : HEALTH_COLOR[0]!, 1).setStrokeStyle(3, 0x0f1b2d);
+      const mark = this.add.text(p.x, p.y, id === 'users' ? '' : HEALTH_MARK[0]!, textStyle(Math.round(layout.r * 1.3), { color: '#0f1b2d' })).setOrigin(0.5);
+      const label = this.draw(layout.labels[id]);
+      if (id === 'users') usersLabel = label;
+      c.add([circle, mark, label]);
+      if (id !== 'users') nodes.set(id, { circle, mark, health: 0 });
+    }
+    const now = this.draw(layout.now);
+    const detail = this.draw(layout.detail);
+    c.add([now, detail]);
+    this.focusView = { team, container: c, layout, mode, usersLabel: usersLabel!, nodes, now, detail, incident: null, feed: [], feedKey: '' };
+    if (!this.still) {
+      c.setAlpha(0);
+      this.tweens.add({ targets: c, alpha: 1, duration: 300 });
     }
   }
 
-  private spawnDot(p: Panel, failed: boolean): void {
-    const path = PATHS[Math.floor(Math.random() * PATHS.length)]!;
-    const pts = path.map((id) => ({ x: p.map.x + LAYOUT[id][0] * p.map.w, y: p.map.y + LAYOUT[id][1] * p.map.h }));
-    const stopAt = failed ? 1 + Math.floor(Math.random() * (pts.length - 1)) : pts.length - 1;
-    const dot = this.add.image(pts[0]!.x, pts[0]!.y, 'packet').setTint(failed ? 0xff5252 : 0x7fdbff);
-    p.dots++;
-    const tweens = pts.slice(1, stopAt + 1).map((pt) => ({ x: pt.x, y: pt.y, duration: 260 }));
-    this.tweens.chain({
-      targets: dot,
-      tweens: [...tweens, { alpha: 0, scale: failed ? 2.2 : 0.5, duration: 220 }],
-      onComplete: () => {
-        dot.destroy();
-        p.dots--;
-      },
+  private updateClock(): void {
+    const v = this.ctx.view;
+    if (!v || v.phase !== 'scenario') return;
+    const text = `${v.paused ? '❚❚ ' : ''}${formatClock(timeLeftMs(v, this.ctx.clockOffset))}`;
+    if (this.clock.text !== text) this.clock.setText(text);
+  }
+
+  override update(_time: number, delta: number): void {
+    this.updateClock();
+    const fv = this.focusView;
+    if (fv && this.spawning()) {
+      // about 2 dots per second at 100 req/s, up to ~12 per second at 5,000 req/s
+      this.spawnDebt += (Math.min(12, Math.sqrt(this.traffic.rate) / 5) * delta) / 1000;
+      while (this.spawnDebt >= 1 && this.dots.length < MAX_DOTS) {
+        this.spawnDebt -= 1;
+        this.spawnDot(fv, Math.random() < this.traffic.errors);
+      }
+      if (this.dots.length >= MAX_DOTS) this.spawnDebt = 0;
+    }
+    const step = (DOT_SPEED * delta) / 1000;
+    this.dots = this.dots.filter((d) => {
+      d.at += step;
+      if (d.at >= d.end + 60) {
+        d.img.destroy();
+        return false;
+      }
+      const p = pointAt(d.points, Math.min(d.at, d.end));
+      d.img.setPosition(p.x, p.y);
+      if (d.at > d.end) d.img.setAlpha(1 - (d.at - d.end) / 60).setScale(d.failed ? 1 + (d.at - d.end) / 30 : 1);
+      return true;
     });
+  }
+
+  private spawnDot(fv: FocusView, failed: boolean): void {
+    const path = PATHS[Math.floor(Math.random() * PATHS.length)]!;
+    const f = OPS.focus;
+    const points = pathPoints(fv.layout, path).map((p) => ({ x: f.x + p.x, y: f.y + p.y }));
+    const length = pathLength(points);
+    const end = failed ? length * (0.25 + Math.random() * 0.6) : length;
+    const img = this.add.image(points[0]!.x, points[0]!.y, 'packet').setTint(failed ? 0xff5252 : 0x7fdbff);
+    this.dots.push({ img, points, at: 0, end, failed });
   }
 }
 
-export function feedText(kind: string, detail: string): string {
-  const cause = (d: string) => t(`ops.causes.${d}`);
-  switch (kind) {
-    case 'incident':
-      return `${t('ops.feed.incident')}: ${cause(detail)}`;
-    case 'announcement':
-      return t('ops.feed.announcement', { detail: cause(detail) });
-    case 'alert':
-      return t('ops.feed.alert', { detail: t(`ops.severity.${detail}`) });
-    case 'action':
-      return t('ops.feed.action', { detail: t(`ops.actions.${detail}`, { zone: '' }) });
-    case 'refused':
-      return t('ops.feed.refused', { detail: t(`ops.actions.${detail}`, { zone: '' }) });
-    case 'diagnosis':
-      return `${t('ops.feed.diagnosis')}: ${detail.split(',').filter(Boolean).map(cause).join(', ')}`;
-    default:
-      return t(`ops.feed.${kind}`);
+function pathLength(points: { x: number; y: number }[]): number {
+  let sum = 0;
+  for (let i = 1; i < points.length; i++) sum += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+  return sum;
+}
+
+function pointAt(points: { x: number; y: number }[], distance: number): { x: number; y: number } {
+  let left = distance;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const seg = Math.hypot(b.x - a.x, b.y - a.y);
+    if (left <= seg) return { x: a.x + ((b.x - a.x) * left) / seg, y: a.y + ((b.y - a.y) * left) / seg };
+    left -= seg;
   }
+  return points.at(-1)!;
 }

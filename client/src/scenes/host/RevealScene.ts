@@ -1,13 +1,15 @@
-// The reveal: the distribution as bars, the right answer marked (✓, not colour alone), the
-// right answer in words and the explanation ("why").
+// After a question: how the class answered (a bar per answer, the right ones marked ✓ and bright,
+// or a histogram for estimates) beside the right answer in words and the explanation ("why").
+// Where things go is layout/reveal.ts.
 import Phaser from 'phaser';
 import { SCENES } from '../keys.ts';
-import { HostScene, H, W, textStyle } from './base.ts';
+import { HostScene, textStyle } from './base.ts';
 import { addShape } from './shapes.ts';
 import { t } from '../../i18n.ts';
 import { ANSWER_COLORS, ANSWER_SHAPES, hex } from '../../view/palette.ts';
 import { rightAnswerText } from '../../view/answers.ts';
 import type { GameView } from '../../view/model.ts';
+import { REVEAL, layoutReveal } from './layout/reveal.ts';
 
 export class RevealScene extends HostScene {
   private content: Phaser.GameObjects.Container | null = null;
@@ -29,50 +31,61 @@ export class RevealScene extends HostScene {
     const c = (this.content = this.add.container(0, 0));
     const q = v.question;
     const r = v.reveal;
-    c.add(this.add.text(W / 2, 130, q.text, textStyle(40, { align: 'center', wordWrap: { width: W - 240 }, color: '#cfe3ff' })).setOrigin(0.5));
     const labels = q.type === 'truefalse' ? [t('answer.true'), t('answer.false')] : q.type === 'order' ? r.correct.map((p) => q.options[p] ?? '') : q.type === 'numeric' ? [] : q.options;
+    const marked = labels.map((label, i) => {
+      if (q.type === 'poll') return label;
+      if (q.type === 'order') return `${i + 1}. ${label}`;
+      return `${r.correct.includes(i) ? '✓' : '✗'} ${label}`;
+    });
+    const layout = layoutReveal(this.measure, { question: q.text, labels: marked, answer: r.skipped ? t('host.skipped') : rightAnswerText(v), why: r.explanation, whyLabel: t('host.explanation') });
+    c.add(this.add.text(REVEAL.header.x, REVEAL.header.y, t('host.answered', { count: r.answered, total: r.eligible }), textStyle(40, { color: '#9fb3c8' })));
+    c.add(this.draw(layout.question));
     const max = Math.max(1, ...r.distribution);
-    const barArea = { x: 260, y: 240, w: W - 520, h: 440 };
-    if (q.type === 'numeric') {
-      const n = r.distribution.length;
-      const bw = barArea.w / n;
-      r.distribution.forEach((count, i) => {
-        const lo = q.min + ((q.max - q.min) * i) / n;
-        const hi = q.min + ((q.max - q.min) * (i + 1)) / n;
-        const inRange = hi >= r.answer - r.tolerance && lo <= r.answer + r.tolerance;
-        const h = (count / max) * (barArea.h - 60);
-        const bar = this.add.rectangle(barArea.x + bw * i + bw / 2, barArea.y + barArea.h, bw - 10, Math.max(2, h), inRange ? 0x2ecc71 : 0x5c6b80).setOrigin(0.5, 1).setScale(1, 0);
-        c.add(bar);
-        this.tweens.add({ targets: bar, scaleY: 1, duration: 600, ease: 'Cubic.easeOut' });
-        c.add(this.add.text(bar.x, barArea.y + barArea.h + 8, `${Math.round(lo)}`, textStyle(22, { color: '#9fb3c8', fontStyle: 'normal' })).setOrigin(0.5, 0));
-        if (count) c.add(this.add.text(bar.x, barArea.y + barArea.h - h - 40, String(count), textStyle(28)).setOrigin(0.5));
-      });
-    } else {
-      const n = Math.max(1, labels.length);
-      const bw = barArea.w / n;
-      labels.forEach((label, i) => {
-        const count = q.type === 'order' ? (r.distribution[i] ?? 0) : (r.distribution[i] ?? 0);
-        const correct = q.type === 'order' || q.type === 'poll' || r.correct.includes(i);
-        const color = q.type === 'order' ? 0x2e86ab : hex(ANSWER_COLORS[i % 4] ?? '#333333');
-        const x = barArea.x + bw * i + bw / 2;
-        const h = (count / max) * (barArea.h - 80);
-        const bar = this.add.rectangle(x, barArea.y + barArea.h, bw - 40, Math.max(4, h), color, correct ? 1 : 0.35).setOrigin(0.5, 1).setScale(1, 0);
-        c.add(bar);
-        this.tweens.add({ targets: bar, scaleY: 1, duration: 700, ease: 'Cubic.easeOut', delay: i * 80 });
-        c.add(this.add.text(x, barArea.y + barArea.h - Math.max(4, h) - 46, String(count), textStyle(36)).setOrigin(0.5));
-        if (q.type !== 'order') c.add(addShape(this, x - (bw - 40) / 2 + 26, barArea.y + barArea.h + 34, ANSWER_SHAPES[i % 4] ?? 'circle', 16, color));
-        const mark = q.type === 'poll' || q.type === 'order' ? '' : correct ? '✓ ' : '✗ ';
-        c.add(this.add.text(x + 10, barArea.y + barArea.h + 34, `${mark}${label}`, textStyle(28, { align: 'center', wordWrap: { width: bw - 80 }, color: correct ? '#ffffff' : '#8da0b6' })).setOrigin(0.5, 0));
-        if (q.type === 'order') c.add(this.add.text(x, barArea.y + barArea.h + 110, `${i + 1}. ${t('host.placedRight')}`, textStyle(20, { color: '#9fb3c8', fontStyle: 'normal' })).setOrigin(0.5, 0));
-      });
+    if (q.type === 'numeric') this.histogram(c, v, max, layout.top);
+    layout.rows.forEach((row, i) => {
+      const count = r.distribution[i] ?? 0;
+      const correct = q.type === 'order' || q.type === 'poll' || r.correct.includes(i);
+      const color = q.type === 'order' ? 0x2e86ab : hex(ANSWER_COLORS[i % 4] ?? '#333333');
+      row.label.color = correct ? '#ffffff' : '#8da0b6';
+      c.add(this.draw(row.label));
+      if (q.type !== 'order') c.add(addShape(this, REVEAL.rows.x + 24, row.label.box.y + row.label.box.height - 24, ANSWER_SHAPES[i % 4] ?? 'circle', 20, color, correct ? 1 : 0.5));
+      const width = Math.max(6, (count / max) * row.bar.width);
+      const bar = this.add.rectangle(row.bar.x, row.bar.y, width, row.bar.height, color, correct ? 1 : 0.35).setOrigin(0).setScale(0, 1);
+      c.add(bar);
+      this.animate({ targets: bar, scaleX: 1, duration: 700, ease: 'Cubic.easeOut', delay: i * 80 });
+      const label = q.type === 'order' ? `${count} ${t('host.placedRight')}` : String(count);
+      c.add(this.add.text(row.bar.x + width + 14, row.bar.y + row.bar.height / 2, label, textStyle(40)).setOrigin(0, 0.5));
+    });
+    if (layout.answer) c.add(this.draw(layout.answer));
+    if (layout.why) {
+      const box = layout.why.box;
+      c.add(this.add.rectangle(box.x - 24, box.y - 20, box.width + 48, layout.why.fit.height + 40, 0xffffff, 0.07).setOrigin(0));
+      c.add(this.draw(layout.why));
     }
-    const right = r.skipped ? t('host.skipped') : rightAnswerText(v);
-    if (right) c.add(this.add.text(W / 2, 860, right, textStyle(36, { color: '#2ecc71', align: 'center', wordWrap: { width: W - 300 } })).setOrigin(0.5));
-    if (r.explanation) {
-      const box = this.add.rectangle(W / 2, 965, W - 260, 120, 0xffffff, 0.07);
-      c.add(box);
-      c.add(this.add.text(W / 2, 965, `${t('host.explanation')}: ${r.explanation}`, textStyle(28, { fontStyle: 'normal', align: 'center', wordWrap: { width: W - 320 } })).setOrigin(0.5));
+  }
+
+  /** Estimates: how many answered in each band of the range; the bands within tolerance in green. */
+  private histogram(c: Phaser.GameObjects.Container, v: GameView, max: number, top: number): void {
+    const q = v.question;
+    const r = v.reveal;
+    const area = { ...REVEAL.rows, y: top, height: REVEAL.rows.y + REVEAL.rows.height - top };
+    const n = Math.max(1, r.distribution.length);
+    const bw = area.width / n;
+    const base = area.y + area.height - 60;
+    r.distribution.forEach((count, i) => {
+      const lo = q.min + ((q.max - q.min) * i) / n;
+      const hi = q.min + ((q.max - q.min) * (i + 1)) / n;
+      const inRange = hi >= r.answer - r.tolerance && lo <= r.answer + r.tolerance;
+      const h = (count / max) * (area.height - 140);
+      const bar = this.add.rectangle(area.x + bw * i + bw / 2, base, bw - 10, Math.max(3, h), inRange ? 0x2ecc71 : 0x5c6b80).setOrigin(0.5, 1).setScale(1, 0);
+      c.add(bar);
+      this.animate({ targets: bar, scaleY: 1, duration: 600, ease: 'Cubic.easeOut' });
+      if (count) c.add(this.add.text(bar.x, base - Math.max(3, h) - 8, String(count), textStyle(40)).setOrigin(0.5, 1));
+    });
+    const ticks = n > 5 ? [0, Math.floor(n / 2), n] : Array.from({ length: n + 1 }, (_, i) => i);
+    for (const i of ticks) {
+      const value = q.min + ((q.max - q.min) * i) / n;
+      c.add(this.add.text(area.x + bw * i, base + 10, `${Math.round(value)}`, textStyle(40, { color: '#9fb3c8' })).setOrigin(i === 0 ? 0 : i === n ? 1 : 0.5, 0));
     }
-    c.add(this.add.text(60, 40, t('host.answered', { count: r.answered, total: r.eligible }), textStyle(26, { color: '#9fb3c8' })));
   }
 }

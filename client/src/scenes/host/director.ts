@@ -1,8 +1,13 @@
 // Runs the projector's Phaser game: one scene per phase, started when the phase changes, and
 // every state change passed to the running scene as a 'view' event.
+//
+// Frames cost a school laptop dearly (Phaser would redraw 1920×1080 sixty times a second whether
+// anything changed or not), so the loop sleeps whenever nothing moves: it wakes for a new view, a
+// resize, a click, the clock's next second, and stays awake only while the scene has tweens
+// running or says it wants frames (traffic in flight, a countdown ring), at most FPS_LIMIT a second.
 import Phaser from 'phaser';
 import { SCENES } from '../keys.ts';
-import { H, W, type ProjectorContext } from './base.ts';
+import { H, W, overflows, type HostScene, type ProjectorContext } from './base.ts';
 import { LobbyScene } from './LobbyScene.ts';
 import { RoundIntroScene } from './RoundIntroScene.ts';
 import { QuestionScene } from './QuestionScene.ts';
@@ -24,8 +29,24 @@ const SCENE_FOR_PHASE: Record<GameView['phase'], string> = {
   podium: SCENES.hostPodium,
 };
 
+/** Frames per second at most, while something moves. */
+const FPS_LIMIT = 30;
+/** Frames drawn after a wake-up before the loop may sleep again (a started scene settles in two). */
+const FRAMES_AFTER_WAKE = 2;
+
 export interface ProjectorDirector {
   show(v: GameView): void;
+  /** Redraws the current scene from scratch (e.g. after "reduce motion" changed). */
+  restart(): void;
+  /** A local command for the running scene (which team the ops center focuses). */
+  command(name: string, value: unknown): void;
+}
+
+/** Read by bench:projector and the end-to-end tests: frames drawn, texts that had to be cut. */
+export interface ProjectorStats {
+  frames: number;
+  scene: string;
+  overflows: string[];
 }
 
 export function createDirector(parent: HTMLElement, context: () => ProjectorContext): ProjectorDirector {
@@ -36,15 +57,48 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: W, height: H },
     scene: [LobbyScene, RoundIntroScene, QuestionScene, RevealScene, LeaderboardScene, OpsCenterScene, ScenarioReportScene, PodiumScene],
     banner: false,
+    fps: { limit: FPS_LIMIT },
     audio: { noAudio: true },
     callbacks: { preBoot: (g) => g.registry.set('ctx', context()) },
   });
-  // Frames drawn so far, read by bench:projector and the end-to-end tests.
-  const stats = { frames: 0 };
-  (window as unknown as { uaProjector: typeof stats }).uaProjector = stats;
-  game.events.on(Phaser.Core.Events.POST_RENDER, () => stats.frames++);
+  const stats: ProjectorStats = { frames: 0, scene: '', overflows };
+  (window as unknown as { uaProjector: ProjectorStats }).uaProjector = stats;
   let current = '';
   let booted = false;
+  let owed = FRAMES_AFTER_WAKE;
+
+  const scene = (): HostScene | null => (current && game.scene.isActive(current) ? (game.scene.getScene(current) as HostScene) : null);
+  const wake = () => {
+    owed = FRAMES_AFTER_WAKE;
+    if (booted && !game.loop.running) game.loop.wake(true);
+  };
+  const busy = (): boolean => {
+    const s = scene();
+    if (!s) return current !== '';
+    return s.tweens.getTweens().length > 0 || s.wantsFrames();
+  };
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    stats.frames++;
+    if (owed > 0) owed--;
+    else if (!busy()) game.loop.sleep();
+  });
+  // A clock on screen changes every second even when nothing else does.
+  setInterval(() => {
+    if (scene()?.showsClock()) wake();
+  }, 1000);
+  new ResizeObserver(() => {
+    game.scale.dirty = true;
+    wake();
+  }).observe(parent);
+  parent.addEventListener('pointerup', (ev) => {
+    const canvas = game.canvas;
+    if (!canvas || ev.target !== canvas) return;
+    const rect = canvas.getBoundingClientRect();
+    scene()?.tap(((ev.clientX - rect.left) / rect.width) * W, ((ev.clientY - rect.top) / rect.height) * H);
+    wake();
+  });
+  document.addEventListener('visibilitychange', wake);
+
   game.events.once(Phaser.Core.Events.READY, () => {
     booted = true;
     game.registry.set('ctx', context());
@@ -60,11 +114,24 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
       if (key !== current) {
         if (current) game.scene.stop(current);
         current = key;
+        stats.scene = key;
         game.scene.start(key);
         parent.dataset.scene = key;
       } else {
         game.events.emit('view', v);
       }
+      wake();
+    },
+    restart() {
+      if (!booted || !current) return;
+      game.registry.set('ctx', context());
+      game.scene.stop(current);
+      game.scene.start(current);
+      wake();
+    },
+    command(name, value) {
+      scene()?.command(name, value);
+      wake();
     },
   };
   return director;

@@ -1,0 +1,2 @@
+// The projector's font stack (system fonts: nothing to download).
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
