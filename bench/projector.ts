@@ -3,17 +3,19 @@
 // process with two bot phones per team taking actions now and then; headless Chromium opens
 // /host, creates an on-call drill for 8 teams, skips its quiz and sits on the ops center. Over the
 // measured window it reads, through the DevTools protocol, the renderer main thread's task time
-// (busyPct = task time / wall time), the frames Phaser drew (fps) and, from /proc, the CPU of
-// every Chromium process (the GPU process rasterizes the WebGL canvas). Last line: JSON.
+// (busyPct = task time / wall time) and its CPU time (mainThreadCpuPct: unlike task time, it does
+// not count waiting for a core on a busy machine), the frames Phaser drew (fps) and, from /proc,
+// the CPU of every Chromium process (browserCpuPct: the GPU process rasterizes the WebGL canvas).
+// Last line: JSON.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
-import { Client, type Room } from '@colyseus/sdk';
+import type { Room } from '@colyseus/sdk';
 import { chromiumPath } from '../tests/helpers/browser.ts';
 import { cpuTimes, startBuiltServer } from './server-process.ts';
-import { botScenarioAction } from './scenario-actions.ts';
+import { joinBots } from '../tests/helpers/bots.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,19 +48,7 @@ try {
   await page.getByRole('button', { name: 'Create game' }).click();
   const code = (await page.getByTestId('join-code').textContent())!.trim();
 
-  for (let i = 0; i < teams * 2; i++) {
-    const room = await new Client(server.url.replace(/^http/, 'ws')).joinById(code, { name: `Bot ${i + 1}` });
-    let id = '';
-    room.onMessage('welcome', (w: { playerId: string }) => (id = w.playerId));
-    room.onMessage('*', () => undefined);
-    const timer = setInterval(() => {
-      const details = Array.from((room.state as { scenario?: { details?: ArrayLike<never> } }).scenario?.details ?? [])[0];
-      const action = botScenarioAction(details, id, Math.random);
-      if (action && (room.state as { phase?: string }).phase === 'scenario') room.send('scenario:action', { action });
-    }, 4000 + Math.random() * 4000);
-    room.onLeave(() => clearInterval(timer));
-    phones.push(room);
-  }
+  phones.push(...(await joinBots(server.url, code, Array.from({ length: teams * 2 }, (_, i) => `Bot ${i + 1}`), { actionChance: 0.08 })));
 
   await page.getByRole('button', { name: 'Start game' }).click();
   const skip = page.getByRole('button', { name: 'Skip' });
@@ -81,7 +71,8 @@ try {
       const c = cpuTimes(pid);
       return s + (c ? c.user + c.system : 0);
     }, 0);
-    return { task: metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN, frames, cpu, t: performance.now() };
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+    return { task: metric('TaskDuration'), thread: metric('ThreadTime'), frames, cpu, t: performance.now() };
   };
   const a = await sample();
   console.log(`ops center with ${teams} teams at ${vw}×${vh}${reducedMotion ? ', reduced motion' : ''}: measuring ${seconds} s…`);
@@ -91,10 +82,11 @@ try {
   const busyPct = Math.round(((b.task - a.task) / wall) * 1000) / 10;
   const fps = Math.round(((b.frames - a.frames) / wall) * 10) / 10;
   const browserCpuPct = Math.round(((b.cpu - a.cpu) / wall) * 1000) / 10;
+  const mainThreadCpuPct = Math.round(((b.thread - a.thread) / wall) * 1000) / 10;
   const stillOn = await page.evaluate(() => document.querySelector('.stage')?.getAttribute('data-scene'));
   if (stillOn !== 'host-ops-center') throw new Error(`the round ended during the measurement (scene: ${stillOn})`);
-  console.log(`main thread busy ${busyPct} % of ${wall.toFixed(1)} s; ${fps} frames/s drawn; all Chromium processes ${browserCpuPct} % of one core (${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)})`);
-  console.log(JSON.stringify({ teams, viewport: `${vw}x${vh}`, reducedMotion, seconds: Math.round(wall * 10) / 10, busyPct, fps, browserCpuPct, loadAvg: Math.round(os.loadavg()[0]! * 100) / 100, targetBusyPct: 30 }));
+  console.log(`main thread busy ${busyPct} % of ${wall.toFixed(1)} s (its CPU ${mainThreadCpuPct} %); ${fps} frames/s drawn; all Chromium processes ${browserCpuPct} % of one core (${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)})`);
+  console.log(JSON.stringify({ teams, viewport: `${vw}x${vh}`, reducedMotion, seconds: Math.round(wall * 10) / 10, busyPct, mainThreadCpuPct, fps, browserCpuPct, loadAvg: Math.round(os.loadavg()[0]! * 100) / 100, targetBusyPct: 30 }));
 } finally {
   for (const r of phones) void r.leave(true).catch(() => undefined);
   await context.close();

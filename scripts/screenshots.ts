@@ -4,24 +4,24 @@
 // projector at each size (docs/screenshots/projector-<phase>[-<width>].png; the 1920 ones keep
 // the plain name) and the phone's screens. Without --url it starts the built server itself.
 import path from 'node:path';
-import { Client, type Room } from '@colyseus/sdk';
+import type { Room } from '@colyseus/sdk';
 import type { Page } from 'playwright-core';
 import { launchBrowser, phoneContext } from '../tests/helpers/browser.ts';
-import { answerFor } from '../tests/helpers/answers.ts';
+import { NICKNAMES as NAMES, joinBots as join } from '../tests/helpers/bots.ts';
 import { startBuiltServer } from '../bench/server-process.ts';
-import { botScenarioAction } from '../bench/scenario-actions.ts';
 
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
 const sizes = (arg('sizes') ?? '1920x1080,1280x720').split(',').map((s) => s.split('x').map(Number) as [number, number]);
 const lang = arg('lang') ?? 'en';
 const out = path.resolve(arg('out') ?? 'docs/screenshots');
 const only = arg('only');
-const NAMES = ['Ana', 'Ben', 'Cai', 'Dana', 'Eli', 'Fer', 'Gus', 'Hana', 'Ivo', 'Jana', 'Kai', 'Lía', 'Max', 'Noa', 'Oto', 'Pía', 'Quim', 'Rosa', 'Sam', 'Teo', 'Uma', 'Vera', 'Wen', 'Xia'];
 
 const server = arg('url') ? null : await startBuiltServer({ ROUND_INTRO_MS: '2500', QUESTION_SECONDS: '40' });
 const url = arg('url') ?? server!.url;
 const browser = await launchBrowser();
 const bots: Room[] = [];
+/** Bots answer 6 to 20 s into a question, so the screenshot of an open question has one. */
+const joinBots = async (code: string, names: readonly string[]) => bots.push(...(await join(url, code, names, { answerAfterMs: [6000, 20_000], actionChance: 0.08 })));
 
 async function createGame(host: Page, plan: string): Promise<string> {
   await host.goto(`${url}/host?lang=${lang}`);
@@ -29,38 +29,6 @@ async function createGame(host: Page, plan: string): Promise<string> {
   await host.getByLabel(lang === 'es' ? 'Plan de juego' : 'Game plan').selectOption(plan);
   await host.getByRole('button', { name: lang === 'es' ? 'Crear partida' : 'Create game' }).click();
   return (await host.getByTestId('join-code').textContent())!.trim();
-}
-
-async function joinBots(code: string, names: string[]): Promise<Room[]> {
-  const rooms: Room[] = [];
-  for (const name of names) {
-    const room = await new Client(url.replace(/^http/, 'ws')).joinById(code, { name });
-    let id = '';
-    room.onMessage('welcome', (w: { playerId: string }) => (id = w.playerId));
-    room.onMessage('*', () => undefined);
-    let seen = -1;
-    let answerAt = 0;
-    const timer = setInterval(() => {
-      const s = room.state as { phase?: string; question?: { seq: number }; scenario?: { details?: ArrayLike<never> } };
-      // each bot answers at its own moment, 6 to 20 s into the question
-      if (s.phase === 'question' && s.question && s.question.seq !== seen) {
-        seen = s.question.seq;
-        answerAt = Date.now() + 6000 + Math.random() * 14_000;
-      }
-      if (s.phase === 'question' && s.question && answerAt && Date.now() >= answerAt) {
-        answerAt = 0;
-        room.send('answer', { seq: s.question.seq, answer: answerFor(room) });
-      }
-      if (s.phase === 'scenario' && Math.random() < 0.08) {
-        const action = botScenarioAction(Array.from(s.scenario?.details ?? [])[0], id, Math.random);
-        if (action) room.send('scenario:action', { action });
-      }
-    }, 500);
-    room.onLeave(() => clearInterval(timer));
-    rooms.push(room);
-    bots.push(room);
-  }
-  return rooms;
 }
 
 const label = (en: string, es: string) => (lang === 'es' ? es : en);

@@ -116,6 +116,9 @@ describe('the lobby with 8 teams', () => {
   }
 });
 
+/** The longest parameters an incident sentence gets (shared/sim/signal.ts). */
+const WORST_PARAMS = (count: number) => ({ zone: 'B', count, pct: 100, ms: 60_000, slo: 500, rps: 99_999, sec: 999, seconds: 999 });
+
 describe('the ops center with 8 teams', () => {
   const boxes = tileBoxes(8);
   it('lays the tiles out without overlap, inside the view', () => {
@@ -126,12 +129,14 @@ describe('the ops center with 8 teams', () => {
     }
   });
   for (const lang of LANGS) {
-    it(`tiles: rank, name, availability and every incident the feed can name, ${lang}`, async () => {
+    it(`tiles: rank, name, availability and every incident monitoring can name, ${lang}`, async () => {
       await i18next.changeLanguage(lang);
-      const causes = Object.values(CATALOGS[lang].ops.causes);
+      const keys = [...new Set(Object.keys(CATALOGS[lang].ops.incident).map((k) => k.replace(/_(one|other)$/, '')))];
+      expect(keys.length).toBeGreaterThan(10);
+      const incidents = [t('ops.noIncident'), ...keys.flatMap((k) => [1, 10].map((n) => t(`ops.incident.${k}`, WORST_PARAMS(n))))];
       for (const [team, name] of CATALOGS[lang].teams.names.entries()) {
         const box = { ...boxes[team]!, x: 0, y: 0 };
-        for (const incident of [t('ops.noIncident'), ...causes.map((c) => `${t('ops.feed.incident')}: ${c}`)]) {
+        for (const incident of incidents) {
           const tile = layoutTile(measure, box, { rank: '#8', name, now: '100,0 %', incident }, 5);
           expectFits(tile.rank);
           expectFits(tile.name);
@@ -156,7 +161,7 @@ describe('the ops center with 8 teams', () => {
         labels: { users: t('ops.usersRate', { rps: '12.340' }), edge: c.components.edge, lb: c.components.lb, zoneA: t('ops.zone', { zone: 'A' }), zoneB: t('ops.zone', { zone: 'B' }), cache: c.components.cache, db: c.components.db, payments: c.components.payments },
         now: t('ops.now', { pct: '100,0 %' }),
         detail: t('ops.focusDetail', { round: '100,0 %', p95: '60.000', spend: '9.999' }),
-        incident: `${t('ops.feed.incident')}: ${c.causes['config-error']}`,
+        incident: t('ops.incident.configErrorLb'),
         feed,
       });
       for (const item of [layout.name, layout.mode, ...Object.values(layout.labels), layout.now, layout.detail, layout.incident!, ...layout.feed]) expectFits(item);

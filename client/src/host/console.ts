@@ -27,10 +27,10 @@ export async function startConsole(code: string, hostToken: string): Promise<voi
 
 const FULLSCREEN_SVG = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2.5"><path d="M3 9V3h6M15 3h6v6M21 15v6h-6M9 21H3v-6"/></svg>';
 
-/** Which visible button a presenter's "next" presses, in this order. */
-const NEXT_ACTIONS = ['next', 'start', 'skip'] as const;
-/** Where the focus goes when the focused button disappears. */
-const FOCUS_ORDER = ['next', 'start', 'resume', 'skip', 'pause', 'end-round', 'players'] as const;
+/** Which visible button a presenter's "next" presses, in this order (never Skip: it drops the answers). */
+const NEXT_ACTIONS = ['next', 'start'] as const;
+/** Where the focus goes when the focused button disappears (a stray Space then pauses, never skips). */
+const FOCUS_ORDER = ['next', 'start', 'resume', 'pause', 'skip', 'end-round', 'players'] as const;
 
 class HostConsole {
   readonly ready: Promise<void>;
@@ -311,7 +311,8 @@ class HostConsole {
       this.joinPanel.className = 'join-panel chip';
     }
     this.setStatus(this.rejoining || this.dropped ? t('host.hostAway') : v.paused ? t('host.paused') : v.locked && phase === 'lobby' ? t('host.locked') : '');
-    if (phase !== this.lastPhase) {
+    const phaseChanged = phase !== this.lastPhase;
+    if (phaseChanged) {
       if (phase === 'reveal') this.sound.chime();
       if (phase === 'question') this.sound.start();
       this.announce(v);
@@ -320,8 +321,10 @@ class HostConsole {
     this.faults.update(v);
     this.renderSide();
     this.director?.show(v);
+    // A new phase puts the focus on its main button (so a remote's Space goes on); a focused
+    // button that disappeared hands it to the next useful one, never to the page body.
     const now = document.activeElement;
-    if (hadFocus && (now === document.body || now === null || (now instanceof HTMLElement && (now.hidden || now.offsetParent === null)))) this.focusBest();
+    if (hadFocus && (phaseChanged || now === document.body || now === null || (now instanceof HTMLElement && (now.hidden || now.offsetParent === null)))) this.focusBest();
   }
 
   private announce(v: GameView): void {

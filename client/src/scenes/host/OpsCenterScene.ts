@@ -19,10 +19,10 @@ import { nextFocus, type Focus } from '../../view/focus.ts';
 import { COMPONENT_ORDER, OPS, PATHS, layoutFocus, layoutTile, pathPoints, tileBoxes, type FocusLayout, type MapNode, type TileLayout } from './layout/ops.ts';
 import { item } from './layout/text.ts';
 import { SCENARIO } from '../../../../shared/constants.ts';
+import { LIVES_MAX } from '../../../../shared/sim/constants.ts';
 
 const HEALTH_COLOR = [0x2ecc71, 0xf1c40f, 0xe74c3c];
 const HEALTH_MARK = ['✓', '!', '✕'];
-const LIVES_MAX = 5;
 const MAX_DOTS = 40;
 /** Logical px per second a request dot travels. */
 const DOT_SPEED = 420;
@@ -149,22 +149,17 @@ export class OpsCenterScene extends HostScene {
     this.updateClock();
   }
 
-  /**
-   * The incident in words: as the team's monitoring names it, or (from a server without that) the
-   * cause of the latest incident in the feed while one is unrecovered.
-   */
+  /** The incident as the team's monitoring names it, in words ('' when there is none). */
   private incidentOf(o: OpsSummaryView): string {
-    if (o.incident !== undefined) return incidentWords(o);
-    const last = o.incidents > 0 ? [...o.feed].reverse().find((f) => f.kind === 'incident') : undefined;
-    return last ? feedText(last.kind, last.detail) : '';
+    return incidentWords(o);
   }
 
   private recent(o: OpsSummaryView): number {
-    return o.availabilityRecent ?? o.availability;
+    return o.availabilityRecent;
   }
 
   private lives(o: OpsSummaryView): number {
-    return o.lives ?? Math.ceil((o.budget / 100) * LIVES_MAX);
+    return Math.max(0, Math.min(LIVES_MAX, o.lives));
   }
 
   private buildTiles(n: number): void {

@@ -33,9 +33,10 @@ export class QuestionScene extends HostScene {
     this.seconds = this.add.text(QUESTION.ring.x, QUESTION.ring.y, '', textStyle(80)).setOrigin(0.5);
   }
 
+  /** The ring turns smoothly; under reduced motion it moves once a second, with the clock. */
   override wantsFrames(): boolean {
     const v = this.ctx.view;
-    return !!v && v.phase === 'question' && !v.paused;
+    return !this.still && !!v && v.phase === 'question' && !v.paused;
   }
 
   override update(): void {

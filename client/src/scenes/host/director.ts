@@ -31,8 +31,11 @@ const SCENE_FOR_PHASE: Record<GameView['phase'], string> = {
 
 /** Frames per second at most, while something moves. */
 const FPS_LIMIT = 30;
-/** Frames drawn after a wake-up before the loop may sleep again (a started scene settles in two). */
-const FRAMES_AFTER_WAKE = 2;
+/** Frames drawn after a wake-up before the loop may sleep again: one for a change, a few for a new scene. */
+const FRAMES_AFTER_WAKE = 1;
+const FRAMES_AFTER_START = 3;
+/** The clock's own redraw is skipped when the view was redrawn this recently (state arrives about once a second). */
+const CLOCK_SLACK_MS = 900;
 
 export interface ProjectorDirector {
   show(v: GameView): void;
@@ -42,9 +45,10 @@ export interface ProjectorDirector {
   command(name: string, value: unknown): void;
 }
 
-/** Read by bench:projector and the end-to-end tests: frames drawn, texts that had to be cut. */
+/** Read by bench:projector and the end-to-end tests: frames drawn, whether the loop is awake, texts that had to be cut. */
 export interface ProjectorStats {
   frames: number;
+  readonly awake: boolean;
   scene: string;
   overflows: string[];
 }
@@ -61,15 +65,24 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
     audio: { noAudio: true },
     callbacks: { preBoot: (g) => g.registry.set('ctx', context()) },
   });
-  const stats: ProjectorStats = { frames: 0, scene: '', overflows };
+  const stats: ProjectorStats = {
+    frames: 0,
+    get awake() {
+      return game.loop.running;
+    },
+    scene: '',
+    overflows,
+  };
   (window as unknown as { uaProjector: ProjectorStats }).uaProjector = stats;
   let current = '';
   let booted = false;
   let owed = FRAMES_AFTER_WAKE;
 
   const scene = (): HostScene | null => (current && game.scene.isActive(current) ? (game.scene.getScene(current) as HostScene) : null);
-  const wake = () => {
-    owed = FRAMES_AFTER_WAKE;
+  let lastWake = 0;
+  const wake = (frames = FRAMES_AFTER_WAKE) => {
+    owed = Math.max(owed, frames);
+    lastWake = performance.now();
     if (booted && !game.loop.running) game.loop.wake(true);
   };
   const busy = (): boolean => {
@@ -84,8 +97,8 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
   });
   // A clock on screen changes every second even when nothing else does.
   setInterval(() => {
-    if (scene()?.showsClock()) wake();
-  }, 1000);
+    if (scene()?.showsClock() && performance.now() - lastWake > CLOCK_SLACK_MS) wake();
+  }, 250);
   new ResizeObserver(() => {
     game.scale.dirty = true;
     wake();
@@ -97,7 +110,7 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
     scene()?.tap(((ev.clientX - rect.left) / rect.width) * W, ((ev.clientY - rect.top) / rect.height) * H);
     wake();
   });
-  document.addEventListener('visibilitychange', wake);
+  document.addEventListener('visibilitychange', () => wake());
 
   game.events.once(Phaser.Core.Events.READY, () => {
     booted = true;
@@ -117,17 +130,18 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
         stats.scene = key;
         game.scene.start(key);
         parent.dataset.scene = key;
+        wake(FRAMES_AFTER_START);
       } else {
         game.events.emit('view', v);
+        wake();
       }
-      wake();
     },
     restart() {
       if (!booted || !current) return;
       game.registry.set('ctx', context());
       game.scene.stop(current);
       game.scene.start(current);
-      wake();
+      wake(FRAMES_AFTER_START);
     },
     command(name, value) {
       scene()?.command(name, value);

@@ -64,8 +64,8 @@ export function layoutTile(measure: Measure, box: Box, input: TileInput, livesMa
   const k = Math.max(1, Math.min(1.5, box.width / OPS.tileW, box.height / OPS.tileH));
   const pad = 14 * k;
   const inner = box.width - pad * 2;
-  const rowA = { y: 8 * k, h: 50 * k };
-  const rowB = { y: rowA.y + rowA.h + 4 * k, h: 60 * k };
+  const rowA = { y: 6 * k, h: 50 * k };
+  const rowB = { y: rowA.y + rowA.h + 2 * k, h: 60 * k };
   const rowC = { y: rowB.y + rowB.h + 6 * k, h: box.height - (rowB.y + rowB.h + 6 * k) - 6 * k };
   const heartStep = 38 * k;
   const heartsW = heartStep * livesMax;
