@@ -58,7 +58,7 @@ function revealInput(q: Question, lang: Lang) {
     reveal: { correct, answer: q.type === 'numeric' ? q.answer : 0, tolerance: q.type === 'numeric' ? (q.tolerance ?? 0) : 0 },
   } as unknown as GameView;
   const marked = labels.map((l, i) => (q.type === 'poll' ? l : q.type === 'order' ? `${i + 1}. ${l}` : `${correct.includes(i) ? '✓' : '✗'} ${l}`));
-  return { question: q.text[lang] ?? '', labels: marked, answer: rightAnswerText(view), why: q.explanation?.[lang] ?? '', whyLabel: CATALOGS[lang].host.explanation };
+  return { question: q.text[lang] ?? '', labels: marked, answer: rightAnswerText(view), why: q.explanation?.[lang] ?? '', whyLabel: CATALOGS[lang].host.explanation, answered: t('host.answered', { count: 2999, total: 3000 }) };
 }
 
 describe('the quiz screens fit the bank', () => {
@@ -78,6 +78,7 @@ describe('the quiz screens fit the bank', () => {
       for (const q of bank) {
         const layout = layoutReveal(measure, revealInput(q, lang));
         expectFits(layout.question);
+        expectFits(layout.answered);
         for (const row of layout.rows) expectFits(row.label);
         if (layout.answer) expectFits(layout.answer);
         if (layout.why) expectFits(layout.why);
@@ -94,7 +95,7 @@ describe('the quiz screens fit the bank', () => {
     for (const tile of q.tiles) expectFits(tile.label, FLOOR);
     const items = Array.from({ length: LIMITS.maxOrderItems }, () => word(20).slice(0, LIMITS.optionChars));
     for (const tile of layoutQuestion(measure, text, items, true).tiles) expectFits(tile.label, FLOOR);
-    const r = layoutReveal(measure, { question: text, labels: options.map((o) => `✓ ${o}`), answer: `Right answer: ${options.join(' · ')}`.slice(0, 400), why: word(120).slice(0, LIMITS.explanationChars), whyLabel: 'Why' });
+    const r = layoutReveal(measure, { question: text, labels: options.map((o) => `✓ ${o}`), answer: `Right answer: ${options.join(' · ')}`.slice(0, 400), why: word(120).slice(0, LIMITS.explanationChars), whyLabel: 'Why', answered: '12 of 30 answered' });
     expectFits(r.question, FLOOR);
     for (const row of r.rows) expectFits(row.label, FLOOR);
     expectFits(r.answer!, FLOOR);

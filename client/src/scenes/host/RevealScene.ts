@@ -37,9 +37,9 @@ export class RevealScene extends HostScene {
       if (q.type === 'order') return `${i + 1}. ${label}`;
       return `${r.correct.includes(i) ? '✓' : '✗'} ${label}`;
     });
-    const layout = layoutReveal(this.measure, { question: q.text, labels: marked, answer: r.skipped ? t('host.skipped') : rightAnswerText(v), why: r.explanation, whyLabel: t('host.explanation') });
-    c.add(this.add.text(REVEAL.header.x, REVEAL.header.y, t('host.answered', { count: r.answered, total: r.eligible }), textStyle(40, { color: '#9fb3c8' })));
+    const layout = layoutReveal(this.measure, { question: q.text, labels: marked, answer: r.skipped ? t('host.skipped') : rightAnswerText(v), why: r.explanation, whyLabel: t('host.explanation'), answered: t('host.answered', { count: r.answered, total: r.eligible }) });
     c.add(this.draw(layout.question));
+    c.add(this.draw(layout.answered));
     const max = Math.max(1, ...r.distribution);
     if (q.type === 'numeric') this.histogram(c, v, max, layout.top);
     layout.rows.forEach((row, i) => {

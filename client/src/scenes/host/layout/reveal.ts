@@ -5,11 +5,12 @@ import type { Measure } from '../../../view/fit.ts';
 import { FLOOR, item, type Box, type TextItem } from './text.ts';
 
 export const REVEAL = {
-  header: { x: 60, y: 24, width: 880, height: 56 },
   /** The question takes what it needs of this; the distribution the rest of the left half. */
-  question: { x: 60, y: 92, width: 880, height: 320 },
-  rows: { x: 60, y: 92, width: 880, height: 958 },
-  right: { x: 1000, y: 92, width: 860, height: 958 },
+  question: { x: 40, y: 24, width: 920, height: 400 },
+  rows: { x: 40, y: 24, width: 920, height: 1032 },
+  right: { x: 1010, y: 24, width: 870, height: 960 },
+  /** How many answered, under the right half. */
+  answered: { x: 1010, y: 996, width: 870, height: 60 },
   barH: 40,
   shapeW: 56,
 } as const;
@@ -22,6 +23,7 @@ export interface RevealRow {
 
 export interface RevealLayout {
   question: TextItem;
+  answered: TextItem;
   /** Where the distribution starts (a histogram for estimates takes from here down). */
   top: number;
   rows: RevealRow[];
@@ -29,8 +31,11 @@ export interface RevealLayout {
   why: TextItem | null;
 }
 
-export function layoutReveal(measure: Measure, input: { question: string; labels: readonly string[]; answer: string; why: string; whyLabel: string }): RevealLayout {
-  const question = item(measure, input.question, REVEAL.question, { size: 48, minSize: FLOOR, color: '#cfe3ff' });
+export function layoutReveal(measure: Measure, input: { question: string; labels: readonly string[]; answer: string; why: string; whyLabel: string; answered: string }): RevealLayout {
+  // the question gets what the answers' rows leave (each row room for a two-line label and its bar)
+  const n0 = Math.max(1, input.labels.length);
+  const questionBox = { ...REVEAL.question, height: Math.max(200, Math.min(REVEAL.question.height, REVEAL.rows.height - n0 * 170)) };
+  const question = item(measure, input.question, questionBox, { size: 48, minSize: FLOOR, color: '#cfe3ff' });
   const top = REVEAL.question.y + question.fit.height + 28;
   const bottom = REVEAL.rows.y + REVEAL.rows.height;
   const n = Math.max(1, input.labels.length);
@@ -47,5 +52,6 @@ export function layoutReveal(measure: Measure, input: { question: string; labels
   const answer = input.answer ? item(measure, input.answer, { x: r.x, y: r.y, width: r.width, height: 330 }, { size: 60, minSize: FLOOR, color: '#2ecc71' }) : null;
   const whyTop = answer ? r.y + answer.fit.height + 48 : r.y;
   const why = input.why ? item(measure, `${input.whyLabel}: ${input.why}`, { x: r.x, y: whyTop, width: r.width, height: r.y + r.height - whyTop }, { size: 48, minSize: FLOOR, bold: false }) : null;
-  return { question, top, rows, answer, why };
+  const answered = item(measure, input.answered, REVEAL.answered, { valign: 'middle', color: '#9fb3c8' });
+  return { question, answered, top, rows, answer, why };
 }
