@@ -54,7 +54,7 @@ try {
   const skip = page.getByRole('button', { name: 'Skip' });
   await skip.waitFor();
   while (await skip.isVisible()) {
-    await skip.click();
+    await skip.click({ timeout: 5000 }).catch(() => undefined); // it may go as the round ends
     await page.waitForTimeout(300);
   }
   await page.getByRole('button', { name: 'Next' }).click();

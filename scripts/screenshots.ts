@@ -1,8 +1,10 @@
-// Screenshots for the README: `npm run screenshots -- [--url http://localhost:2567] [--sizes 1920x1080,1280x720] [--lang en]`.
-// Plays two games of 8 teams in headless Chromium (a quiz round, then an on-call drill's scenario
-// round) with bot phones on the real SDK and one real phone page, and saves every phase of the
-// projector at each size (docs/screenshots/projector-<phase>[-<width>].png; the 1920 ones keep
-// the plain name) and the phone's screens. Without --url it starts the built server itself.
+// Screenshots for the README: `npm run screenshots -- [--url http://localhost:2567]
+// [--sizes 1920x1080,1280x720] [--lang en] [--only quiz|ops] [--phones]`. Plays two games of 8
+// teams in headless Chromium (a quiz round, then an on-call drill's scenario round) with bot
+// phones on the real SDK, and saves every phase of the projector at each size
+// (docs/screenshots/projector-<phase>[-<width>].png; the 1920 ones keep the plain name); with
+// --phones also a real phone page's lobby, question and reveal. Without --url it starts the
+// built server itself.
 import path from 'node:path';
 import type { Room } from '@colyseus/sdk';
 import type { Page } from 'playwright-core';
@@ -55,7 +57,7 @@ try {
     if (!only || only === 'quiz') {
       const host = await context.newPage();
       const code = await createGame(host, 'intro');
-      const phonePage = width === 1920 ? await (await phoneContext(browser)).newPage() : null;
+      const phonePage = width === 1920 && process.argv.includes('--phones') ? await (await phoneContext(browser)).newPage() : null;
       if (phonePage) {
         await phonePage.goto(`${url}/?code=${code}&lang=${lang}`);
         await phonePage.getByRole('textbox', { name: label('Nickname', 'Apodo') }).fill('Ana');
@@ -103,7 +105,7 @@ try {
       const skip = host.getByRole('button', { name: label('Skip', 'Saltar') });
       await skip.waitFor();
       while (await skip.isVisible()) {
-        await skip.click();
+        await skip.click({ timeout: 5000 }).catch(() => undefined); // it may go as the round ends
         await host.waitForTimeout(400);
       }
       await host.getByRole('button', { name: label('Next', 'Siguiente') }).click();

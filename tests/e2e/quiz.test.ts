@@ -37,6 +37,9 @@ describe('a class plays a quiz round in real browsers', () => {
   it('host creates, three phones join by code, the round runs to the podium', async () => {
     const host = await (await projectorContext(browser)).newPage();
     await host.goto(`${server.url}/host?lang=en`);
+    // the form starts on the 30-minute lesson; this test plays the one-round quiz to its end
+    expect(await host.getByLabel('Game plan').inputValue()).toBe('intro');
+    await host.getByLabel('Game plan').selectOption('quick');
     await host.getByRole('button', { name: 'Create game' }).click();
     const code = (await host.getByTestId('join-code').textContent())!.trim();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);

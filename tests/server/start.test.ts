@@ -76,7 +76,7 @@ describe('npm start', () => {
       const { npm, url, server } = await npmStart();
       expect(server.length).toBeGreaterThan(0);
       // the server keeps the hardening flags it runs with everywhere (tests/helpers/build.ts)
-      const node = server.map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).find((argv) => argv.some((a) => a.endsWith('start.mjs')));
+      const node = server.map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).find((argv) => argv.at(-2)?.endsWith('scripts/start.mjs') && !argv[0]!.endsWith('sh'));
       expect(node).toEqual(expect.arrayContaining([...SERVER_NODE_ARGS]));
       expect((await fetch(`${url}/host`)).status).toBe(200);
       npm.kill(signal);
