@@ -23,7 +23,7 @@ const url = arg('url') ?? server!.url;
 const browser = await launchBrowser();
 const bots: Room[] = [];
 /** Bots answer 6 to 20 s into a question, so the screenshot of an open question has one. */
-const joinBots = async (code: string, names: readonly string[]) => bots.push(...(await join(url, code, names, { answerAfterMs: [6000, 20_000], actionChance: 0.08 })));
+const joinBots = async (code: string, names: readonly string[]) => bots.push(...(await join(url, code, names, { answerAfterMs: [6000, 20_000], actionChance: 0.08, varied: true })));
 
 async function createGame(host: Page, plan: string): Promise<string> {
   await host.goto(`${url}/host?lang=${lang}`);
@@ -85,6 +85,12 @@ try {
       await settle(host);
       await shot(host, 'reveal');
       if (phonePage) await phonePage.screenshot({ path: `${out}/phone-reveal.png` });
+      // two more questions, so the standings and the podium have points
+      for (let i = 0; i < 2; i++) {
+        await host.getByRole('button', { name: label('Next', 'Siguiente') }).click();
+        await sceneIs(host, 'host-question');
+        await sceneIs(host, 'host-reveal');
+      }
       await host.getByRole('button', { name: label('End round', 'Terminar ronda') }).click();
       await sceneIs(host, 'host-leaderboard');
       await settle(host);
@@ -111,6 +117,9 @@ try {
       await host.getByRole('button', { name: label('Next', 'Siguiente') }).click();
       await sceneIs(host, 'host-ops-center');
       await host.waitForTimeout(70_000);
+      // keep the focused team a few seconds (0: follow the team in trouble from now), then shoot
+      await host.keyboard.press('0');
+      await host.waitForTimeout(1000);
       await shot(host, 'ops-center');
       await host.getByRole('button', { name: label('End round', 'Terminar ronda') }).click();
       await sceneIs(host, 'host-scenario-report');

@@ -62,3 +62,14 @@ describe('keepUnits', () => {
     expect(keepUnits('3 sockets, 10 sabios')).toBe('3 sockets, 10 sabios');
   });
 });
+
+describe('fitText keeps words whole', () => {
+  it('scales down before it splits a word, and splits only when no size keeps it whole', () => {
+    const whole = fitText('953\u00a0pts', { width: 40, height: 100 }, { size: 20, minSize: 8 }, mono);
+    expect(whole.lines).toEqual(['953\u00a0pts']);
+    expect(whole.size).toBeLessThan(20);
+    const split = fitText('abcdefghijklmnop', { width: 40, height: 100 }, { size: 20, minSize: 8 }, mono);
+    expect(split.fits).toBe(true);
+    expect(split.lines.length).toBeGreaterThan(1);
+  });
+});

@@ -10,6 +10,27 @@ export interface BotOptions {
   answerAfterMs?: [number, number] | null;
   /** Chance per half second of taking a scenario action. */
   actionChance?: number;
+  /** Answer like a class would (any option, any order) instead of always the first one. */
+  varied?: boolean;
+}
+
+/** A valid answer to the open question, chosen at random. */
+export function randomAnswer(room: Room): { kind: string; [k: string]: unknown } {
+  const q = (room.state as { question: { type: string; options: ArrayLike<string>; min: number; max: number; step: number } }).question;
+  const n = Math.max(1, q.options.length);
+  const pick = () => Math.floor(Math.random() * n);
+  switch (q.type) {
+    case 'multi':
+      return { kind: 'multi', indices: [...new Set([pick(), pick()])] };
+    case 'order':
+      return { kind: 'order', order: Array.from({ length: n }, (_, i) => i).sort(() => Math.random() - 0.5) };
+    case 'numeric':
+      return { kind: 'numeric', value: q.min + Math.round((Math.random() * (q.max - q.min)) / (q.step || 1)) * (q.step || 1) };
+    case 'truefalse':
+      return { kind: 'choice', index: Math.floor(Math.random() * 2) };
+    default:
+      return { kind: 'choice', index: pick() };
+  }
 }
 
 export async function joinBots(url: string, code: string, names: readonly string[], options: BotOptions = {}): Promise<Room[]> {
@@ -30,7 +51,7 @@ export async function joinBots(url: string, code: string, names: readonly string
       }
       if (s.phase === 'question' && s.question && answerAt && Date.now() >= answerAt) {
         answerAt = 0;
-        room.send('answer', { seq: s.question.seq, answer: answerFor(room) });
+        room.send('answer', { seq: s.question.seq, answer: options.varied ? randomAnswer(room) : answerFor(room) });
       }
       if (s.phase === 'scenario' && Math.random() < (options.actionChance ?? 0.05)) {
         const action = botScenarioAction(Array.from(s.scenario?.details ?? [])[0], id, Math.random);

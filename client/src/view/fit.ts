@@ -34,10 +34,11 @@ export const LINE_HEIGHT = 1.22;
 const ELLIPSIS = '…';
 
 /**
- * Breaks `text` into lines no wider than `width` (at spaces; a word wider than a line is split).
- * Keeps explicit newlines; a no-break space (U+00A0, as in "99.2 %" or "12 s") never breaks.
+ * Breaks `text` into lines no wider than `width` (at spaces; a word wider than a line is split,
+ * and `split.words` counts how many were). Keeps explicit newlines; a no-break space (U+00A0, as
+ * in "99.2 %" or "12 s") never breaks.
  */
-export function wrap(text: string, width: number, size: number, bold: boolean, measure: Measure): string[] {
+export function wrap(text: string, width: number, size: number, bold: boolean, measure: Measure, split = { words: 0 }): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
@@ -50,6 +51,7 @@ export function wrap(text: string, width: number, size: number, bold: boolean, m
       if (line) lines.push(line);
       line = '';
       let rest = word;
+      if (measure(rest, size, bold) > width) split.words++;
       while (measure(rest, size, bold) > width) {
         let cut = rest.length - 1;
         while (cut > 1 && measure(rest.slice(0, cut), size, bold) > width) cut--;
@@ -65,8 +67,8 @@ export function wrap(text: string, width: number, size: number, bold: boolean, m
 
 /**
  * The largest size from `size` down to `minSize` at which `text` fits `box` (wrapped to its width,
- * its lines within its height and maxLines). If none does, the text at minSize cut to the lines
- * that fit, the last ending in "…".
+ * its lines within its height and maxLines), preferring a size at which no word has to be split.
+ * If none fits, the text at minSize cut to the lines that fit, the last ending in "…".
  */
 export function fitText(text: string, box: { width: number; height: number }, options: FitOptions, measure: Measure): Fitted {
   const bold = options.bold ?? true;
@@ -80,10 +82,15 @@ export function fitText(text: string, box: { width: number; height: number }, op
     height: lines.length * size * lh,
     fits,
   });
-  for (let size = Math.round(options.size); size >= minSize; size -= size > 60 ? 4 : 2) {
-    const lines = wrap(clean, box.width, size, bold, measure);
-    const capacity = Math.min(options.maxLines ?? Infinity, Math.floor(box.height / (size * lh) + 1e-6));
-    if (lines.length <= capacity) return result(size, lines, true);
+  const sizes: number[] = [];
+  for (let size = Math.round(options.size); size >= minSize; size -= size > 60 ? 4 : 2) sizes.push(size);
+  for (const wholeWords of [true, false]) {
+    for (const size of sizes) {
+      const split = { words: 0 };
+      const lines = wrap(clean, box.width, size, bold, measure, split);
+      const capacity = Math.min(options.maxLines ?? Infinity, Math.floor(box.height / (size * lh) + 1e-6));
+      if (lines.length <= capacity && (!wholeWords || split.words === 0)) return result(size, lines, true);
+    }
   }
   const lines = wrap(clean, box.width, minSize, bold, measure);
   const capacity = Math.max(1, Math.min(options.maxLines ?? Infinity, Math.floor(box.height / (minSize * lh) + 1e-6)));

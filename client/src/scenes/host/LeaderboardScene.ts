@@ -9,7 +9,9 @@ import { TEAM_COLORS, TEAM_SHAPES, hex } from '../../view/palette.ts';
 import type { GameView } from '../../view/model.ts';
 
 const BAR_X = 560;
-const BAR_W = 560;
+const BAR_W = 440;
+/** Where the top players' column starts: the points labels end before it. */
+const RIGHT_X = 1290;
 
 export class LeaderboardScene extends HostScene {
   private content: Phaser.GameObjects.Container | null = null;
@@ -45,7 +47,7 @@ export class LeaderboardScene extends HostScene {
       const width = Math.max(6, (team.score / max) * BAR_W);
       const bar = this.add.rectangle(BAR_X, mid, width, rowH - 34, color, 1).setOrigin(0, 0.5).setScale(0, 1);
       c.add(bar);
-      const label = this.fitted(t('host.points', { score: team.score }), { x: BAR_X + width + 16, y, width: 1240 - BAR_X - width, height: rowH }, { size: 44, valign: 'middle' });
+      const label = this.fitted(t('host.points', { score: team.score }), { x: BAR_X + width + 16, y, width: RIGHT_X - BAR_X - width - 16, height: rowH }, { size: 44, valign: 'middle' });
       c.add(label);
       label.setAlpha(0);
       this.animate({ targets: bar, scaleX: 1, duration: 900, delay: row * 120, ease: 'Cubic.easeOut' });
