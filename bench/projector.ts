@@ -4,7 +4,8 @@
 // /host, creates an on-call drill for 8 teams, skips its quiz and sits on the ops center. Over the
 // measured window it reads, through the DevTools protocol, the renderer main thread's task time
 // (busyPct = task time / wall time) and its CPU time (mainThreadCpuPct: unlike task time, it does
-// not count waiting for a core on a busy machine), the frames Phaser drew (fps) and, from /proc,
+// not count waiting for a core on a busy machine), the frames of the whole view Phaser drew (fps)
+// and of the focused map's traffic layer (trafficFps), and, from /proc,
 // the CPU of every Chromium process (browserCpuPct: the GPU process rasterizes the WebGL canvas).
 // Last line: JSON.
 import fs from 'node:fs';
@@ -51,14 +52,17 @@ try {
   phones.push(...(await joinBots(server.url, code, Array.from({ length: teams * 2 }, (_, i) => `Bot ${i + 1}`), { actionChance: 0.08 })));
 
   await page.getByRole('button', { name: 'Start game' }).click();
+  // through the quiz round to the scenario: Skip questions, Next past reveals and standings
   const skip = page.getByRole('button', { name: 'Skip' });
-  await skip.waitFor();
-  while (await skip.isVisible()) {
-    await skip.click({ timeout: 5000 }).catch(() => undefined); // it may go as the round ends
-    await page.waitForTimeout(300);
+  const next = page.getByRole('button', { name: 'Next' });
+  const scene = () => page.evaluate(() => document.querySelector('.stage')?.getAttribute('data-scene'));
+  const deadline = Date.now() + 180_000;
+  while ((await scene()) !== 'host-ops-center') {
+    if (Date.now() > deadline) throw new Error(`the scenario round did not start (scene: ${await scene()})`);
+    if (await skip.isVisible()) await skip.click({ timeout: 5000 }).catch(() => undefined);
+    else if (await next.isVisible()) await next.click({ timeout: 5000 }).catch(() => undefined);
+    await page.waitForTimeout(400);
   }
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.waitForFunction(() => document.querySelector('.stage')?.getAttribute('data-scene') === 'host-ops-center', undefined, { timeout: 30_000 });
   await page.waitForTimeout(3000);
 
   const cdp = await context.newCDPSession(page);
@@ -66,13 +70,16 @@ try {
   const browserPids = chromiumPids(profile);
   const sample = async () => {
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    const frames = (await page.evaluate(() => (window as unknown as { uaProjector?: { frames: number } }).uaProjector?.frames ?? NaN)) as number;
+    const [frames, traffic] = (await page.evaluate(() => {
+      const s = (window as unknown as { uaProjector?: { frames: number; trafficFrames?: number } }).uaProjector;
+      return [s?.frames ?? NaN, s?.trafficFrames ?? 0];
+    })) as [number, number];
     const cpu = browserPids.reduce((s, pid) => {
       const c = cpuTimes(pid);
       return s + (c ? c.user + c.system : 0);
     }, 0);
     const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-    return { task: metric('TaskDuration'), thread: metric('ThreadTime'), frames, cpu, t: performance.now() };
+    return { task: metric('TaskDuration'), thread: metric('ThreadTime'), frames, traffic, cpu, t: performance.now() };
   };
   const a = await sample();
   console.log(`ops center with ${teams} teams at ${vw}×${vh}${reducedMotion ? ', reduced motion' : ''}: measuring ${seconds} s…`);
@@ -81,12 +88,13 @@ try {
   const wall = (b.t - a.t) / 1000;
   const busyPct = Math.round(((b.task - a.task) / wall) * 1000) / 10;
   const fps = Math.round(((b.frames - a.frames) / wall) * 10) / 10;
+  const trafficFps = Math.round(((b.traffic - a.traffic) / wall) * 10) / 10;
   const browserCpuPct = Math.round(((b.cpu - a.cpu) / wall) * 1000) / 10;
   const mainThreadCpuPct = Math.round(((b.thread - a.thread) / wall) * 1000) / 10;
   const stillOn = await page.evaluate(() => document.querySelector('.stage')?.getAttribute('data-scene'));
   if (stillOn !== 'host-ops-center') throw new Error(`the round ended during the measurement (scene: ${stillOn})`);
-  console.log(`main thread busy ${busyPct} % of ${wall.toFixed(1)} s (its CPU ${mainThreadCpuPct} %); ${fps} frames/s drawn; all Chromium processes ${browserCpuPct} % of one core (${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)})`);
-  console.log(JSON.stringify({ teams, viewport: `${vw}x${vh}`, reducedMotion, seconds: Math.round(wall * 10) / 10, busyPct, mainThreadCpuPct, fps, browserCpuPct, loadAvg: Math.round(os.loadavg()[0]! * 100) / 100, targetBusyPct: 30 }));
+  console.log(`main thread busy ${busyPct} % of ${wall.toFixed(1)} s (its CPU ${mainThreadCpuPct} %); ${fps} frames/s of the whole view, ${trafficFps} of the traffic layer; all Chromium processes ${browserCpuPct} % of one core (${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)})`);
+  console.log(JSON.stringify({ teams, viewport: `${vw}x${vh}`, reducedMotion, seconds: Math.round(wall * 10) / 10, busyPct, mainThreadCpuPct, fps, trafficFps, browserCpuPct, loadAvg: Math.round(os.loadavg()[0]! * 100) / 100, targetBusyPct: 30 }));
 } finally {
   for (const r of phones) void r.leave(true).catch(() => undefined);
   await context.close();

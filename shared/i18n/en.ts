@@ -319,6 +319,7 @@ export const en = {
       action: 'Action: {{detail}}',
       refused: 'Refused: {{detail}}',
       diagnosis: 'Diagnosis',
+      diagnosisNothing: 'Diagnosis: nothing wrong found',
       announcement: 'Planned: {{detail}}',
       injected: 'The teacher injected a fault',
     },

@@ -320,6 +320,7 @@ export const es: Catalog = {
       action: 'Acción: {{detail}}',
       refused: 'Rechazada: {{detail}}',
       diagnosis: 'Diagnóstico',
+      diagnosisNothing: 'Diagnóstico: no se encontró ningún fallo',
       announcement: 'Programado: {{detail}}',
       injected: 'El profesor provocó un fallo',
     },

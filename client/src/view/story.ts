@@ -64,8 +64,10 @@ export function feedText(kind: string, detail: string): string {
       return t('ops.feed.action', { detail: t(`ops.actions.${detail}`, { zone: '' }).trim() });
     case 'refused':
       return t('ops.feed.refused', { detail: t(`ops.actions.${detail}`, { zone: '' }).trim() });
-    case 'diagnosis':
-      return `${t('ops.feed.diagnosis')}: ${detail.split(',').filter(Boolean).map(cause).join(', ')}`;
+    case 'diagnosis': {
+      const found = detail.split(',').filter(Boolean).map(cause);
+      return found.length ? `${t('ops.feed.diagnosis')}: ${found.join(', ')}` : t('ops.feed.diagnosisNothing');
+    }
     default:
       return t(`ops.feed.${kind}`);
   }

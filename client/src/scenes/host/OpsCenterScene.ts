@@ -4,9 +4,10 @@
 // each component's health as colour + symbol (✓ ! ✕: never colour alone) and the incident its
 // monitoring shows; and a focused view of one team, picked by the teacher (a click on a tile, or
 // keys 1–8; 0 or a click on the focused view lets go) or else the team in trouble (view/focus.ts):
-// its service map with traffic flowing (red share = error rate), recent and round availability,
-// the incident in full and the feed ("12 s ago"). Only the focused map moves, so the page stays
-// cheap; nothing moves under reduced motion.
+// its service map with traffic flowing (red share = error rate; traffic.ts draws it in a layer
+// of its own, so this view is redrawn only when its figures change, about once a second),
+// recent and round availability, the incident in full and the feed ("12 s ago"). Nothing moves
+// under reduced motion.
 import Phaser from 'phaser';
 import { SCENES } from '../keys.ts';
 import { HostScene, textStyle } from './base.ts';
@@ -19,13 +20,11 @@ import { nextFocus, type Focus } from '../../view/focus.ts';
 import { COMPONENT_ORDER, OPS, PATHS, layoutFocus, layoutTile, pathPoints, tileBoxes, type FocusLayout, type MapNode, type TileLayout } from './layout/ops.ts';
 import { item } from './layout/text.ts';
 import { SCENARIO } from '../../../../shared/constants.ts';
+import { TrafficLayer } from './traffic.ts';
 import { LIVES_MAX } from '../../../../shared/sim/constants.ts';
 
 const HEALTH_COLOR = [0x2ecc71, 0xf1c40f, 0xe74c3c];
 const HEALTH_MARK = ['✓', '!', '✕'];
-const MAX_DOTS = 40;
-/** Logical px per second a request dot travels. */
-const DOT_SPEED = 420;
 
 interface Tile {
   team: number;
@@ -53,24 +52,13 @@ interface FocusView {
   feedKey: string;
 }
 
-interface Dot {
-  img: Phaser.GameObjects.Image;
-  points: { x: number; y: number }[];
-  /** Distance travelled along the path, px; the dot fades when it reaches `end`. */
-  at: number;
-  end: number;
-  failed: boolean;
-}
-
 export class OpsCenterScene extends HostScene {
   private title: Phaser.GameObjects.Text | null = null;
   private clock!: Phaser.GameObjects.Text;
   private tiles: Tile[] = [];
   private focusView: FocusView | null = null;
   private focus: Focus = { team: 0, since: 0, pinned: false };
-  private dots: Dot[] = [];
-  private spawnDebt = 0;
-  private traffic = { rate: 0, errors: 0 };
+  private traffic: TrafficLayer | null = null;
   private titleText = '';
 
   constructor() {
@@ -80,33 +68,22 @@ export class OpsCenterScene extends HostScene {
   protected build(): void {
     this.tiles = [];
     this.focusView = null;
-    this.dots = [];
-    this.spawnDebt = 0;
+    this.traffic = null;
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.traffic?.destroy();
+      this.traffic = null;
+    });
     this.title = null;
     this.titleText = '';
     this.focus = { team: 0, since: Date.now(), pinned: false };
-    if (!this.textures.exists('packet')) {
-      const g = this.add.graphics();
-      g.fillStyle(0xffffff, 1).fillCircle(8, 8, 8);
-      g.generateTexture('packet', 16, 16);
-      g.destroy();
-    }
     this.clock = this.add.text(OPS.clock.x + OPS.clock.width, OPS.clock.y + OPS.clock.height / 2, '', textStyle(80)).setOrigin(1, 0.5);
     const f = OPS.focus;
     this.add.rectangle(f.x, f.y, f.width, f.height, 0x142238, 1).setOrigin(0).setStrokeStyle(3, 0x31476a, 1);
   }
 
-  override showsClock(): boolean {
-    return true;
-  }
-
-  override wantsFrames(): boolean {
-    return this.dots.length > 0 || (this.spawning() && this.traffic.rate > 0);
-  }
-
-  private spawning(): boolean {
+  private moving(): boolean {
     const v = this.ctx.view;
-    return !this.still && !!v && v.phase === 'scenario' && !v.paused && !!this.focusView;
+    return !this.still && !!v && v.phase === 'scenario' && !v.paused;
   }
 
   override tap(x: number, y: number): void {
@@ -274,17 +251,16 @@ export class OpsCenterScene extends HostScene {
       node.circle.setFillStyle(HEALTH_COLOR[h] ?? HEALTH_COLOR[0]!, 1);
       node.mark.setText(HEALTH_MARK[h] ?? '');
     });
-    this.traffic = { rate: o.throughput, errors: o.errorRate / 10_000 };
+    this.traffic?.update({ rate: o.throughput, errors: o.errorRate / 10_000 }, this.moving());
   }
 
   private buildFocus(team: number, layout: FocusLayout): void {
     this.focusView?.container.destroy();
-    this.dots.forEach((d) => d.img.destroy());
-    this.dots = [];
+    this.traffic?.destroy();
     const f = OPS.focus;
     const color = hex(TEAM_COLORS[team] ?? '#888888');
     const c = this.add.container(f.x, f.y);
-    c.add(this.add.rectangle(0, 0, f.width, f.height, 0x000000, 0).setOrigin(0).setStrokeStyle(4, color, 1));
+    c.add(this.add.graphics().lineStyle(4, color, 1).strokeRect(0, 0, f.width, f.height));
     c.add(addShape(this, 24 + 24, 42, TEAM_SHAPES[team] ?? 'circle', 20, color));
     c.add(this.draw(layout.name));
     const mode = this.draw(layout.mode);
@@ -311,70 +287,28 @@ export class OpsCenterScene extends HostScene {
     const detail = this.draw(layout.detail);
     c.add([now, detail]);
     this.focusView = { team, container: c, layout, mode, usersLabel: usersLabel!, nodes, now, detail, incident: null, feed: [], feedKey: '' };
+    const stage = this.game.canvas?.parentElement;
+    if (stage) {
+      const ys = Object.values(layout.nodes).map((n) => n.y);
+      const area = { x: f.x, y: f.y + Math.min(...ys) - layout.r, width: f.width, height: Math.max(...ys) - Math.min(...ys) + layout.r * 2 };
+      this.traffic = new TrafficLayer(stage, area, PATHS.map((path) => pathPoints(layout, path).map((p) => ({ x: f.x + p.x, y: f.y + p.y }))));
+    }
     if (!this.still) {
       c.setAlpha(0);
       this.tweens.add({ targets: c, alpha: 1, duration: 300 });
     }
   }
 
+  /**
+   * The time left in the round, from the simulation's own ticks (synced once a second with the
+   * figures, so the view is redrawn once a second for both; a paused round's clock stands still).
+   */
   private updateClock(): void {
     const v = this.ctx.view;
     if (!v || v.phase !== 'scenario') return;
-    const text = `${v.paused ? '❚❚ ' : ''}${formatClock(timeLeftMs(v, this.ctx.clockOffset))}`;
+    const s = v.scenario;
+    const left = s.ticksPerSecond > 0 && s.durationTicks > 0 ? ((s.durationTicks - s.tick) / s.ticksPerSecond) * 1000 : timeLeftMs(v, this.ctx.clockOffset);
+    const text = `${v.paused ? '❚❚ ' : ''}${formatClock(left)}`;
     if (this.clock.text !== text) this.clock.setText(text);
   }
-
-  override update(_time: number, delta: number): void {
-    this.updateClock();
-    const fv = this.focusView;
-    if (fv && this.spawning()) {
-      // about 2 dots per second at 100 req/s, up to ~12 per second at 5,000 req/s
-      this.spawnDebt += (Math.min(12, Math.sqrt(this.traffic.rate) / 5) * delta) / 1000;
-      while (this.spawnDebt >= 1 && this.dots.length < MAX_DOTS) {
-        this.spawnDebt -= 1;
-        this.spawnDot(fv, Math.random() < this.traffic.errors);
-      }
-      if (this.dots.length >= MAX_DOTS) this.spawnDebt = 0;
-    }
-    const step = (DOT_SPEED * delta) / 1000;
-    this.dots = this.dots.filter((d) => {
-      d.at += step;
-      if (d.at >= d.end + 60) {
-        d.img.destroy();
-        return false;
-      }
-      const p = pointAt(d.points, Math.min(d.at, d.end));
-      d.img.setPosition(p.x, p.y);
-      if (d.at > d.end) d.img.setAlpha(1 - (d.at - d.end) / 60).setScale(d.failed ? 1 + (d.at - d.end) / 30 : 1);
-      return true;
-    });
-  }
-
-  private spawnDot(fv: FocusView, failed: boolean): void {
-    const path = PATHS[Math.floor(Math.random() * PATHS.length)]!;
-    const f = OPS.focus;
-    const points = pathPoints(fv.layout, path).map((p) => ({ x: f.x + p.x, y: f.y + p.y }));
-    const length = pathLength(points);
-    const end = failed ? length * (0.25 + Math.random() * 0.6) : length;
-    const img = this.add.image(points[0]!.x, points[0]!.y, 'packet').setTint(failed ? 0xff5252 : 0x7fdbff);
-    this.dots.push({ img, points, at: 0, end, failed });
-  }
-}
-
-function pathLength(points: { x: number; y: number }[]): number {
-  let sum = 0;
-  for (let i = 1; i < points.length; i++) sum += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
-  return sum;
-}
-
-function pointAt(points: { x: number; y: number }[], distance: number): { x: number; y: number } {
-  let left = distance;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const seg = Math.hypot(b.x - a.x, b.y - a.y);
-    if (left <= seg) return { x: a.x + ((b.x - a.x) * left) / seg, y: a.y + ((b.y - a.y) * left) / seg };
-    left -= seg;
-  }
-  return points.at(-1)!;
 }

@@ -7,6 +7,7 @@ import Phaser from 'phaser';
 import type { GameView } from '../../view/model.ts';
 import { LINE_HEIGHT } from '../../view/fit.ts';
 import { canvasMeasure } from './measure.ts';
+import { projectorStats } from './stats.ts';
 import { FONT } from './font.ts';
 import { READ_MIN, VIEW_H, VIEW_W, item, type Box, type ItemOptions, type TextItem } from './layout/text.ts';
 
@@ -23,8 +24,7 @@ export interface ProjectorContext {
   reducedMotion: boolean;
 }
 
-/** Texts that had to be cut to fit (none should), for the end-to-end tests. */
-export const overflows: string[] = [];
+const overflows = projectorStats.overflows;
 function reportCut(t: TextItem): void {
   if (t.fit.fits || overflows.length >= 50) return;
   const words = t.fit.lines.join(' ');
@@ -46,6 +46,14 @@ export abstract class HostScene extends Phaser.Scene {
 
   create(): void {
     this.cameras.main.setBackgroundColor('#0f1b2d');
+    // the view is 1920×1080, scaled to fit the canvas and centred (as host/frame.ts places DOM over it)
+    const fit = () => {
+      const k = Math.min(this.scale.width / W, this.scale.height / H);
+      this.cameras.main.setSize(this.scale.width, this.scale.height).setZoom(k).centerOn(W / 2, H / 2);
+    };
+    fit();
+    this.scale.on(Phaser.Scale.Events.RESIZE, fit);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, fit));
     this.build();
     const onView = (v: GameView) => this.render(v);
     this.game.events.on('view', onView);

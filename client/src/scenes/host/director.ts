@@ -7,7 +7,8 @@
 // running or says it wants frames (traffic in flight, a countdown ring), at most FPS_LIMIT a second.
 import Phaser from 'phaser';
 import { SCENES } from '../keys.ts';
-import { H, W, overflows, type HostScene, type ProjectorContext } from './base.ts';
+import { H, W, type HostScene, type ProjectorContext } from './base.ts';
+import { projectorStats } from './stats.ts';
 import { LobbyScene } from './LobbyScene.ts';
 import { RoundIntroScene } from './RoundIntroScene.ts';
 import { QuestionScene } from './QuestionScene.ts';
@@ -34,7 +35,7 @@ const FPS_LIMIT = 30;
 /** Frames drawn after a wake-up before the loop may sleep again: one for a change, a few for a new scene. */
 const FRAMES_AFTER_WAKE = 1;
 const FRAMES_AFTER_START = 3;
-/** The clock's own redraw is skipped when the view was redrawn this recently (state arrives about once a second). */
+/** A clock's own redraw is skipped when the view was redrawn this recently. */
 const CLOCK_SLACK_MS = 900;
 
 export interface ProjectorDirector {
@@ -45,34 +46,26 @@ export interface ProjectorDirector {
   command(name: string, value: unknown): void;
 }
 
-/** Read by bench:projector and the end-to-end tests: frames drawn, whether the loop is awake, texts that had to be cut. */
-export interface ProjectorStats {
-  frames: number;
-  readonly awake: boolean;
-  scene: string;
-  overflows: string[];
-}
+/** Read by bench:projector and the end-to-end tests (see stats.ts), with whether the loop is awake and the scene. */
+export type ProjectorStats = typeof projectorStats & { readonly awake: boolean; scene: string };
 
 export function createDirector(parent: HTMLElement, context: () => ProjectorContext): ProjectorDirector {
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
     backgroundColor: '#0f1b2d',
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: W, height: H },
+    // The canvas is the stage's size in screen pixels and each scene's camera zooms the 1920×1080
+    // view into it (base.ts): a frame fills the pixels on screen, not 1920×1080 scaled down.
+    scale: { mode: Phaser.Scale.RESIZE, width: W, height: H },
     scene: [LobbyScene, RoundIntroScene, QuestionScene, RevealScene, LeaderboardScene, OpsCenterScene, ScenarioReportScene, PodiumScene],
     banner: false,
     fps: { limit: FPS_LIMIT },
     audio: { noAudio: true },
     callbacks: { preBoot: (g) => g.registry.set('ctx', context()) },
   });
-  const stats: ProjectorStats = {
-    frames: 0,
-    get awake() {
-      return game.loop.running;
-    },
-    scene: '',
-    overflows,
-  };
+  const stats: ProjectorStats = Object.defineProperties(Object.assign(projectorStats, { scene: '' }), {
+    awake: { get: () => game.loop.running },
+  }) as ProjectorStats;
   (window as unknown as { uaProjector: ProjectorStats }).uaProjector = stats;
   let current = '';
   let booted = false;
@@ -93,7 +86,7 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {
     stats.frames++;
     if (owed > 0) owed--;
-    else if (!busy()) game.loop.sleep();
+    if (owed === 0 && !busy()) game.loop.sleep();
   });
   // A clock on screen changes every second even when nothing else does.
   setInterval(() => {
@@ -106,8 +99,11 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
   parent.addEventListener('pointerup', (ev) => {
     const canvas = game.canvas;
     if (!canvas || ev.target !== canvas) return;
+    const s = scene();
+    if (!s) return;
     const rect = canvas.getBoundingClientRect();
-    scene()?.tap(((ev.clientX - rect.left) / rect.width) * W, ((ev.clientY - rect.top) / rect.height) * H);
+    const p = s.cameras.main.getWorldPoint(((ev.clientX - rect.left) * canvas.width) / rect.width, ((ev.clientY - rect.top) * canvas.height) / rect.height);
+    s.tap(p.x, p.y);
     wake();
   });
   document.addEventListener('visibilitychange', () => wake());
