@@ -450,7 +450,6 @@ export const en = {
       memoryLeak: 'The latest release leaks memory',
       planned: 'Planned maintenance: zone {{zone}} reboots in {{seconds}} s',
     },
-    ago: '{{s}} s ago',
     agoMin: '{{m}} min ago',
     noIncident: '✓ No incident',
     focusAuto: '↻ auto',

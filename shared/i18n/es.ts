@@ -451,7 +451,6 @@ export const es: Catalog = {
       memoryLeak: 'La última versión pierde memoria',
       planned: 'Mantenimiento planificado: la zona {{zone}} se reinicia en {{seconds}} s',
     },
-    ago: 'hace {{s}} s',
     agoMin: 'hace {{m}} min',
     noIncident: '✓ Sin incidentes',
     focusAuto: '↻ auto',

@@ -138,7 +138,7 @@ describe('the ops center with 8 teams', () => {
       for (const [team, name] of CATALOGS[lang].teams.names.entries()) {
         const box = { ...boxes[team]!, x: 0, y: 0 };
         for (const incident of incidents) {
-          const tile = layoutTile(measure, box, { rank: '#8', name, now: '100,0 %', incident }, 5);
+          const tile = layoutTile(measure, box, { rank: '8', name, now: '100,0 %', incident }, 5);
           expectFits(tile.rank);
           expectFits(tile.name);
           expectFits(tile.now);

@@ -149,7 +149,7 @@ export class OpsCenterScene extends HostScene {
       const color = hex(TEAM_COLORS[team] ?? '#888888');
       const container = this.add.container(box.x, box.y);
       container.add(this.add.rectangle(0, 0, box.width, box.height, 0x17263d, 1).setOrigin(0).setStrokeStyle(4, color, 0.9));
-      container.add(addShape(this, layout.rank.box.x + layout.rank.box.width + 22 * layout.k, layout.rank.box.y + layout.rank.box.height / 2, TEAM_SHAPES[team] ?? 'circle', 17 * layout.k, color));
+      container.add(addShape(this, layout.rank.box.x + layout.rank.box.width + 25 * layout.k, layout.rank.box.y + layout.rank.box.height / 2, TEAM_SHAPES[team] ?? 'circle', 16 * layout.k, color));
       const rank = this.draw(layout.rank);
       const name = this.draw(layout.name);
       const now = this.draw(layout.now);
@@ -172,7 +172,7 @@ export class OpsCenterScene extends HostScene {
     const names = list('teams.names');
     const recent = this.recent(o);
     const incident = this.incidentOf(o);
-    const layout = layoutTile(this.measure, { ...box, x: 0, y: 0 }, { rank: `#${rank}`, name: names[tile.team] ?? '', now: percent(recent, lang), incident: incident || t('ops.noIncident') }, LIVES_MAX);
+    const layout = layoutTile(this.measure, { ...box, x: 0, y: 0 }, { rank: String(rank), name: names[tile.team] ?? '', now: percent(recent, lang), incident: incident || t('ops.noIncident') }, LIVES_MAX);
     layout.now.color = availabilityColor(recent);
     layout.incident.color = incident ? '#ffb0a8' : '#9fb3c8';
     layout.rank.color = rank === 1 ? '#f1c40f' : '#9fb3c8';

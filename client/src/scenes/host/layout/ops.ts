@@ -67,10 +67,10 @@ export function layoutTile(measure: Measure, box: Box, input: TileInput, livesMa
   const rowA = { y: 6 * k, h: 50 * k };
   const rowB = { y: rowA.y + rowA.h + 2 * k, h: 60 * k };
   const rowC = { y: rowB.y + rowB.h + 6 * k, h: box.height - (rowB.y + rowB.h + 6 * k) - 6 * k };
-  const heartStep = 38 * k;
+  const heartStep = 34 * k;
   const heartsW = heartStep * livesMax;
-  const rank = item(measure, input.rank, { x: pad, y: rowA.y, width: 72 * k, height: rowA.h }, { size: READ_MIN * k, valign: 'middle', color: '#9fb3c8' });
-  const nameX = pad + 72 * k + 44 * k;
+  const rank = item(measure, input.rank, { x: pad, y: rowA.y, width: 36 * k, height: rowA.h }, { size: READ_MIN * k, valign: 'middle', color: '#9fb3c8' });
+  const nameX = pad + 36 * k + 50 * k;
   const name = item(measure, input.name, { x: nameX, y: rowA.y, width: box.width - pad - heartsW - 12 * k - nameX, height: rowA.h }, { size: 44 * k, valign: 'middle' });
   const chipW = 40 * k;
   const chipGap = 6 * k;
@@ -78,7 +78,7 @@ export function layoutTile(measure: Measure, box: Box, input: TileInput, livesMa
   const now = item(measure, input.now, { x: pad, y: rowB.y, width: inner - chipsW - 16 * k, height: rowB.h }, { size: 60 * k, valign: 'middle' });
   const chips = COMPONENT_ORDER.map((_, i) => ({ x: box.width - pad - chipsW + i * (chipW + chipGap), y: rowB.y + (rowB.h - chipW) / 2, width: chipW, height: chipW }));
   const incident = tileIncident(measure, input.incident, { x: pad, y: rowC.y, width: inner, height: rowC.h }, READ_MIN * k);
-  return { k, rank, name, now, incident, hearts: { x: box.width - pad - heartsW + heartStep / 2, y: rowA.y + rowA.h / 2, size: 34 * k, step: heartStep }, chips };
+  return { k, rank, name, now, incident, hearts: { x: box.width - pad - heartsW + heartStep / 2, y: rowA.y + rowA.h / 2, size: 32 * k, step: heartStep }, chips };
 }
 
 export type MapNode = 'users' | (typeof COMPONENT_ORDER)[number];

@@ -56,17 +56,21 @@ export function layoutReport(measure: Measure, input: ReportInput): ReportLayout
 
   const fixed = input.headers.map((h, col) => Math.ceil(Math.max(longestWord(measure, h), widest(measure, input.rows.map((r) => r[col] ?? ''), true)) + cellPad + (col === 0 ? REPORT.shapeW : 0)));
   const left = width - fixed.reduce((a, b) => a + b, 0);
-  const headerH = 196;
+  /** Headers wrap to up to five lines; the row of headers is as tall as the tallest. */
+  const headerMax = 5 * Math.ceil(READ_MIN * 1.22);
   // as many incident columns as fit with their headers whole (most common incident first)
   let incidentColumns = Math.min(input.incidentHeaders.length, Math.max(0, Math.floor(left / REPORT.minIncidentW)));
-  const headerFits = (text: string, w: number) => item(measure, text, { x: 0, y: 0, width: w - cellPad, height: headerH }, { maxLines: 4 }).fit.fits;
-  while (incidentColumns > 1 && !input.incidentHeaders.slice(0, incidentColumns).every((h) => headerFits(h, left / incidentColumns))) incidentColumns--;
+  const headerFits = (text: string, w: number) => item(measure, text, { x: 0, y: 0, width: w - cellPad, height: headerMax }, { maxLines: 5 }).fit.fits;
+  const cellsFit = (w: number) => widest(measure, input.incidentRows.flat(), false) <= w - cellPad;
+  while (incidentColumns > 1 && !(cellsFit(left / incidentColumns) && input.incidentHeaders.slice(0, incidentColumns).every((h) => headerFits(h, left / incidentColumns)))) incidentColumns--;
   const incidentW = incidentColumns > 0 ? left / incidentColumns : 0;
   const widths = [...fixed.map((w) => w + (incidentColumns === 0 ? left / fixed.length : 0)), ...Array.from({ length: incidentColumns }, () => incidentW)];
   const starts = widths.map((_, i) => x + widths.slice(0, i).reduce((a, b) => a + b, 0));
 
   const headerTexts = [...input.headers, ...input.incidentHeaders.slice(0, incidentColumns)];
-  const headers = headerTexts.map((h, col) => item(measure, h, { x: starts[col]!, y, width: widths[col]! - cellPad, height: headerH }, { valign: 'bottom', maxLines: 4, color: '#9fb3c8' }));
+  const tallest = Math.max(...headerTexts.map((h, col) => item(measure, h, { x: 0, y: 0, width: widths[col]! - cellPad, height: headerMax }, { maxLines: 5 }).fit.height));
+  const headerH = Math.ceil(tallest) + 2;
+  const headers = headerTexts.map((h, col) => item(measure, h, { x: starts[col]!, y, width: widths[col]! - cellPad, height: headerH }, { valign: 'bottom', maxLines: 5, color: '#9fb3c8' }));
   y += headerH + 8;
   const n = Math.max(1, input.rows.length);
   const rowH = Math.min(110, (REPORT.bottom - y) / n);
