@@ -80,7 +80,6 @@ try {
         await phonePage.locator('#game .answer, #game .order-item, #game input[type=range]').first().waitFor();
         await phonePage.screenshot({ path: `${out}/phone-question.png` });
       }
-      await host.getByRole('button', { name: label('Skip', 'Saltar') }).click();
       await sceneIs(host, 'host-reveal');
       await settle(host);
       await shot(host, 'reveal');
