@@ -336,7 +336,7 @@ export const en = {
       incidents: 'Incidents: time to detect / recover',
       never: 'never',
       seconds: '{{s}} s',
-      explain: 'Score: up to {{max}} for users served well (fast and without errors), minus what was spent, plus detecting incidents early. Points = {{factor}} × score, added to the game total.',
+      explain: 'Score: up to {{max}} for users served well (every nine of reliability counts the same) and {{budget}} for the error budget left, minus extra spend, plus detecting incidents early. Points = {{factor}} × score.',
       gameRank: 'Game rank',
       incidentTimes: '{{incident}}: detect / recover',
     },

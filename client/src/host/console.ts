@@ -18,6 +18,8 @@ import { motionPreference } from './motion.ts';
 import { renderPlayers } from './players.ts';
 import { autoHideInFullscreen, placeOverCanvas } from './frame.ts';
 import { createFaultsMenu } from './faults.ts';
+import { createHomeworkDialog, type HomeworkDialog } from './homework.ts';
+import { UnderTheHood } from './under-the-hood.ts';
 
 export async function startConsole(code: string, hostToken: string): Promise<void> {
   const room = await joinHost(code, hostToken);
@@ -60,6 +62,8 @@ class HostConsole {
   private readonly confirmRow = el('div', { className: 'confirm', hidden: true });
   private readonly soundBanner = el('button', { type: 'button', className: 'sound-banner', hidden: true });
   private readonly toast = el('div', { className: 'toast', role: 'alert' });
+  /** Shown while the server cannot save the game (host:storage): a restart would lose progress. */
+  private readonly storageBanner = el('div', { className: 'storage-banner', role: 'alert', hidden: true });
   private readonly sidePanel = el('section', { className: 'side', hidden: true, id: 'side-panel' });
   private readonly sr = el('div', { className: 'sr-only', role: 'status' });
   private readonly buttons: Record<string, HTMLButtonElement> = {};
@@ -67,6 +71,9 @@ class HostConsole {
   private readonly soundToggle = el('input', { type: 'checkbox', id: 'sound' });
   private readonly motionToggle = el('input', { type: 'checkbox', id: 'reduce-motion' });
   private readonly faults = createFaultsMenu();
+  private readonly homework: HomeworkDialog;
+  /** "Under the hood": this game's own network, drawn over the projector view while open. */
+  private readonly hood: UnderTheHood;
   /** Beside the view: the players or settings panel, and the Faults panel of a scenario round. */
   private readonly sideColumn = el('div', { className: 'side-column' });
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -77,15 +84,18 @@ class HostConsole {
     room: GameRoom,
   ) {
     this.room = room;
+    this.hood = new UnderTheHood(room);
+    this.homework = createHomeworkDialog(code, hostToken);
     this.codeEl.dataset.testid = 'join-code';
     this.codeEl.textContent = code;
     this.qr.src = `/api/games/${code}/qr.svg`;
     this.qr.alt = `QR ${code}`;
     void joinUrl(code).then((u) => (this.urlEl.textContent = u.replace(/\?code=.*/, '').replace(/^https?:\/\//, '').replace(/\/$/, '')));
-    this.bar.append(this.status, this.buttonRow, this.confirmRow, this.soundBanner, this.toast);
+    this.bar.append(this.status, this.storageBanner, this.buttonRow, this.confirmRow, this.soundBanner, this.toast);
     this.buildControls();
     this.sideColumn.append(this.sidePanel, this.faults.panel);
-    this.root.replaceChildren(this.stage, this.sideColumn, this.bar, this.sr);
+    this.root.replaceChildren(this.stage, this.sideColumn, this.bar, this.sr, this.homework.dialog);
+    this.stage.append(this.hood.panel);
     this.root.hidden = false;
     placeOverCanvas(this.stage);
     autoHideInFullscreen(this.root, this.bar, () => !this.confirmRow.hidden);
@@ -104,6 +114,7 @@ class HostConsole {
   }
 
   private bind(room: GameRoom, onReady: () => void): void {
+    if (room !== this.room) this.hood.rebind(room);
     this.room = room;
     this.faults.attach(room);
     on(room, 'host:welcome', (w) => {
@@ -111,6 +122,10 @@ class HostConsole {
       onReady();
     });
     on(room, 'refused', (r) => this.showToast(t('host.refused', { reason: t(`refusal.${r.code}`) })));
+    on(room, 'host:storage', (m) => {
+      this.storageBanner.textContent = t('host.storageFailing');
+      this.storageBanner.hidden = m.writable;
+    });
     on(room, 'host:roster', (m) => {
       const roster = m.full ? {} : { ...this.roster };
       for (const p of m.players) roster[p.id] = { name: p.name, team: p.team, score: p.score, connected: p.connected };
@@ -201,8 +216,10 @@ class HostConsole {
       make('unlock', t('host.unlock'), cmd('host:lock', { locked: false })),
       sideToggle('players', t('host.managePlayers')),
       sideToggle('settings', t('host.settings')),
+      this.hood.button(),
       fullscreen,
       make('results', t('results.open'), () => void window.open(`/host/results?game=${encodeURIComponent(this.code)}`, '_blank', 'noopener')),
+      make('homework', t('homework.assign'), () => this.homework.open()),
     );
     const cancel = el('button', { type: 'button', textContent: t('host.cancel'), onclick: () => this.closeConfirm() });
     const yes = el('button', {
@@ -293,6 +310,8 @@ class HostConsole {
     show('lock', !v.locked && phase !== 'podium');
     show('unlock', v.locked && phase !== 'podium');
     show('results', phase === 'podium');
+    // Homework replays this game's plan: offered before it starts and once it is over.
+    show('homework', phase === 'lobby' || phase === 'podium');
     if (phase === 'podium' || phase === 'lobby') this.closeConfirm();
     const startBtn = this.buttons.start;
     if (startBtn) startBtn.disabled = (v.counts?.playerCount ?? 0) === 0;

@@ -46,7 +46,7 @@ export class ScenarioReportScene extends HostScene {
     const layout = layoutReport(this.measure, {
       title: `${t('ops.report.title')}: ${v.scenario.title}`,
       concept: v.scenario.concept,
-      explain: t('ops.report.explain', { max: count(SCORE.goodput, lang), factor: SCENARIO.pointsPerScore }),
+      explain: t('ops.report.explain', { max: count(SCORE.reliability, lang), budget: count(SCORE.budget, lang), factor: SCENARIO.pointsPerScore }),
       headers: [t('ops.report.team'), t('ops.report.availability'), t('ops.report.p95'), t('ops.report.cost'), t('ops.report.points'), t('ops.report.gameRank')],
       rows: rows.map((r, i) => [
         `${i + 1}. ${names[r.team] ?? ''}`,
