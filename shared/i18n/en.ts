@@ -336,7 +336,7 @@ export const en = {
       incidents: 'Incidents: time to detect / recover',
       never: 'never',
       seconds: '{{s}} s',
-      explain: 'Score: up to {{max}} for users served well (every nine of reliability counts the same) and {{budget}} for the error budget left, minus extra spend, plus detecting incidents early. Points = {{factor}} × score.',
+      explain: 'Score: users served well (up to {{max}}) + error budget left (up to {{budget}}) − extra spend + early detection. Points = {{factor}} × score.',
       gameRank: 'Game rank',
       incidentTimes: '{{incident}}: detect / recover',
     },

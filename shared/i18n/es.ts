@@ -337,7 +337,7 @@ export const es: Catalog = {
       incidents: 'Incidentes: tiempo hasta detectar / recuperar',
       never: 'nunca',
       seconds: '{{s}} s',
-      explain: 'Puntuación: hasta {{max}} por los usuarios bien atendidos (cada nueve de fiabilidad vale lo mismo) y {{budget}} por el presupuesto de errores que queda, menos el gasto extra, más detectar pronto. Puntos = {{factor}} × puntuación.',
+      explain: 'Puntuación: usuarios bien atendidos (hasta {{max}}) + presupuesto de errores restante (hasta {{budget}}) − gasto extra + detección temprana. Puntos = {{factor}} × puntuación.',
       gameRank: 'Puesto en la partida',
       incidentTimes: '{{incident}}: detectar / recuperar',
     },

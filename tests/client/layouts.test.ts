@@ -182,7 +182,7 @@ describe('the round report with 8 teams', () => {
       const layout = layoutReport(measure, {
         title: `${c.title}: ${CATALOGS[lang].ops.causes['db-primary-failure']}`,
         concept: 'A centralized system has a single point of failure; spreading the service over several instances and zones removes it, and a failover promotes a replica.',
-        explain: t('ops.report.explain', { max: '1,000', factor: 3 }),
+        explain: t('ops.report.explain', { max: '1,000', budget: '1,000', factor: 3 }),
         headers: [c.team, c.availability, c.p95, c.cost, c.points, c.gameRank],
         rows: names.map((name, i) => [`${i + 1}. ${name}`, '100,00 %', '9.999 ms', '$999', '+3.150', '8 → 1 ▲']),
         incidentHeaders: [t('ops.report.incidentTimes', { incident: CATALOGS[lang].ops.causes['db-primary-failure'] }), t('ops.report.incidentTimes', { incident: CATALOGS[lang].ops.causes['instance-crash'] })],

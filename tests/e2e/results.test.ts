@@ -95,21 +95,21 @@ describe('the results page', () => {
     const teamRound = page.locator('article.team-round').first();
     await teamRound.locator('.impacts[data-done="true"]').waitFor();
     const events = await teamRound.locator('.events li').allInnerTexts();
-    expect(events[0]).toMatch(/^10:00\s*✖\s*Incident starts: bad deploy/);
-    expect(events.join('\n')).toMatch(/10:30\s*▶\s*Action: Roll back the deploy \(Ana\)/);
+    expect(events[0]).toMatch(/^2:00\s*✖\s*Incident starts: bad deploy/);
+    expect(events.join('\n')).toMatch(/2:26\s*▶\s*Action: Roll back the deploy \(Ana\)/);
     expect(events.join('\n')).toMatch(/First symptom: errors above the SLO/);
     expect(events.join('\n')).toMatch(/Recovered/);
     expect(await teamRound.locator('svg.chart .marker').count()).toBe(events.length);
     const impact = await teamRound.locator('.impact-list li').innerText();
-    expect(impact).toMatch(/▲ helped[\s\S]*10:30[\s\S]*Roll back the deploy \(Ana\)[\s\S]*\+\d+ points/);
+    expect(impact).toMatch(/▲ helped[\s\S]*2:26[\s\S]*Roll back the deploy \(Ana\)[\s\S]*\+\d+ points/);
     const idleTeam = page.locator('article.team-round').nth(1);
     expect(await idleTeam.locator('.impacts').innerText()).toMatch(/This team took no actions/);
 
-    // side by side: both teams replayed to 11:40 (after the rollback)
+    // side by side: both teams replayed to 3:20 (after the rollback)
     const slider = page.getByRole('slider', { name: 'Time' });
-    await slider.fill('700');
+    await slider.fill('200');
     const panes = page.locator('.compare .pane');
-    expect(await page.locator('.compare .clock').textContent()).toBe('11:40');
+    expect(await page.locator('.compare .clock').textContent()).toBe('3:20');
     expect(await panes.nth(0).innerText()).toMatch(/Team Routers[\s\S]*Last action\s*Roll back the deploy \(Ana\)/);
     expect(await panes.nth(1).innerText()).toMatch(/Team Sockets[\s\S]*Last action\s*—/);
     const errors = async (i: number) => Number(/Errors\s*([\d.]+) %/.exec(await panes.nth(i).innerText())![1]);
@@ -127,7 +127,7 @@ describe('the results page', () => {
     const reports = await downloaded(page, 'Download scenario reports (CSV)');
     expect(reports.name).toBe(`uptime-arena-${CODE}-scenarios.csv`);
     expect(reports.rows.map((r) => r[3])).toEqual(['team', 'Team Routers', 'Team Sockets']);
-    expect(reports.rows[1]![13]).toMatch(/^bad deploy: detect 30 s, recover \d+ s$/);
+    expect(reports.rows[1]![13]).toMatch(/^bad deploy: detect 26 s, recover \d+ s$/);
     await page.context().close();
   });
 

@@ -10,6 +10,9 @@ import { on, send, type GameRoom } from '../net/connection.ts';
 import { LINK } from '../../../shared/constants.ts';
 import type { UnderTheHoodReport } from '../../../shared/protocol.ts';
 
+/** Three linked nodes: a network. */
+const NETWORK_SVG = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2.2"><circle cx="12" cy="5" r="2.6"/><circle cx="5" cy="18" r="2.6"/><circle cx="19" cy="18" r="2.6"/><path d="M10.6 7.3 6.4 15.7M13.4 7.3l4.2 8.4M7.6 18h8.8"/></svg>';
+
 export class UnderTheHood {
   /** The view itself: mount it over the projector view (it covers it while open). */
   readonly panel = el('section', { className: 'under-the-hood', hidden: true, id: 'under-the-hood' });
@@ -38,7 +41,11 @@ export class UnderTheHood {
 
   /** The console's button; call again after a language change (it relabels itself). */
   button(): HTMLButtonElement {
-    this.toggle.textContent = t('hood.open');
+    // An icon with its name spoken and shown on hover: the control bar fits one line at 1280×720.
+    this.toggle.className = 'icon';
+    this.toggle.innerHTML = NETWORK_SVG;
+    this.toggle.setAttribute('aria-label', t('hood.open'));
+    this.toggle.title = t('hood.open');
     this.toggle.setAttribute('aria-expanded', String(!this.panel.hidden));
     this.render();
     return this.toggle;

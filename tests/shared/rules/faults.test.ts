@@ -176,8 +176,16 @@ describe('replays and the debrief', () => {
     expect(notAnalysed).toBe(0);
     expect(impacts).toHaveLength(1);
     expect(impacts[0]!.entry).toMatchObject({ action: { type: 'scale' } });
-    // without the extra instances, the killed ones hurt more: the scale-up helped
-    expect(impacts[0]!.verdict).toBe('helped');
+    // the rerun without the scale-up keeps every teacher fault: it is the replay of the log minus that one action…
+    const withoutAction = team.log.filter((e) => isTeacherFault(e));
+    const rerun = replayTeam(input.card, input.seed, input.credits, input.durationTicks, withoutAction, input.endTick).score;
+    expect(impacts[0]!.scoreWithout).toBe(rerun);
+    // …not a round without the faults (which would have scored far higher)
+    expect(replayTeam(input.card, input.seed, input.credits, input.durationTicks, [], input.endTick).score).toBeGreaterThan(rerun);
+    expect(impacts[0]!.delta).toBe(base - rerun);
+    // Six instances kept in zone A for the ~350 s after a 40 s spike cost more than they give back
+    // (a spike absorbed, then the bill): the debrief says so rather than praising any scale-up.
+    expect(impacts[0]!.verdict).toBe('hurt');
   });
 
   it('the post-mortem shows each injected fault before the incident it started, with its round time', () => {
