@@ -33,15 +33,22 @@ function run(args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// The build tools, found as a fresh clone has them: vite's package exports no ./bin path, so its
+// CLI is located next to its package.json (which it does export).
+const viteBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+const serverBuild = path.join(root, 'scripts', 'build-server.mjs');
 const lock = newest(path.join(root, 'package-lock.json'));
 const shared = newest(path.join(root, 'shared'));
-if (builtAt(path.join(root, 'dist', 'client', 'index.html')) < Math.max(newest(path.join(root, 'client')), shared, lock)) {
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
-  run([vite, 'build', '--config', 'client/vite.config.ts']);
+const clientStale = builtAt(path.join(root, 'dist', 'client', 'index.html')) < Math.max(newest(path.join(root, 'client')), shared, lock);
+const serverStale = builtAt(path.join(root, 'dist', 'server', 'main.js')) < Math.max(newest(path.join(root, 'server')), shared, lock);
+if (process.argv.includes('--check')) {
+  // What a start would do, without doing it (tests/server/start.test.ts): the tools must exist.
+  const missing = [viteBin, serverBuild].filter((f) => !fs.existsSync(f));
+  console.log(JSON.stringify({ viteBin, serverBuild, clientStale, serverStale, missing }));
+  process.exit(missing.length === 0 ? 0 : 1);
 }
-if (builtAt(path.join(root, 'dist', 'server', 'main.js')) < Math.max(newest(path.join(root, 'server')), shared, lock)) {
-  run([path.join(root, 'scripts', 'build-server.mjs')]);
-}
+if (clientStale) run([viteBin, 'build', '--config', 'client/vite.config.ts']);
+if (serverStale) run([serverBuild]);
 
 /**
  * The processes between npm and this one, npm included; only the parent where /proc is missing

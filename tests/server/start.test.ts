@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOT_DIR } from '../../server/config.ts';
 import { freePort } from '../helpers/port.ts';
@@ -71,6 +71,15 @@ async function npmStart(): Promise<{ npm: ChildProcess; url: string; server: num
 }
 
 describe('npm start', () => {
+  it('finds the build tools a fresh clone has (vite exports no ./bin path: a clean checkout could not build)', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT_DIR, 'scripts', 'start.mjs'), '--check'], { cwd: ROOT_DIR, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const plan = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { viteBin: string; serverBuild: string; missing: string[] };
+    expect(plan.missing).toEqual([]);
+    expect(fs.existsSync(plan.viteBin)).toBe(true);
+    expect(path.basename(plan.viteBin)).toBe('vite.js');
+  });
+
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
     it(`serves, and stops serving when npm gets ${signal}`, async () => {
       const { npm, url, server } = await npmStart();
