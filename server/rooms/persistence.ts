@@ -4,8 +4,8 @@
 // 100 rooms reaching a reveal together used to write back to back while sockets waited (event-loop
 // stalls of half a second). A write serializes the game when its turn comes (so it saves the
 // newest state), and asking again while one is still queued joins that write.
-import type { GameModel } from '../../shared/rules/game.ts';
-import { toDict } from '../../shared/rules/dict.ts';
+import { normalizeName, type GameModel } from '../../shared/rules/game.ts';
+import { dict, own, toDict } from '../../shared/rules/dict.ts';
 import { buildResults } from '../../shared/rules/results.ts';
 import { CheckpointOwnerError, RawJson, type Store } from '../store/index.ts';
 import type { StorageHealth } from '../store/health.ts';
@@ -27,7 +27,16 @@ export interface GameSnapshot {
  */
 export function reviveModel(model: GameModel): GameModel {
   model.players = toDict(model.players);
-  model.nameIndex = toDict(model.nameIndex);
+  // Rebuilt under today's normalizeName: a checkpoint written before names folded look-alikes
+  // keyed "José" as "josé", and a newcomer "Jose" must find it taken.
+  const nameIndex = dict<string>();
+  for (const id of model.order) {
+    const p = own(model.players, id);
+    const key = p && normalizeName(p.name);
+    if (key !== undefined && own(nameIndex, key) === undefined) nameIndex[key] = id;
+  }
+  model.nameIndex = nameIndex;
+  model.banned = (model.banned ?? []).map(normalizeName);
   model.accommodations = toDict(model.accommodations);
   if (model.current) (model.current as { answers: unknown }).answers = toDict(model.current.answers);
   return model;

@@ -13,7 +13,7 @@ import { answerTiming, NO_LINK, type AnswerLink, type AnswerTiming } from './lat
 import { dict, own } from './dict.ts';
 import { recordAnswer, showOrder, shownAnswer, type RecordedAnswer } from './questions.ts';
 import { drawNickname, NAME_REFUSALS, screenTypedName, type NicknameMode } from './nicknames.ts';
-import type { NameFilter } from './name-filter.ts';
+import { foldLookalikes, type NameFilter } from './name-filter.ts';
 import * as scenario from './scenario.ts';
 import type { ScenarioRound } from './scenario.ts';
 
@@ -222,8 +222,12 @@ const refuse = (code: Refusal['code'], reason: string): { ok: false } & Refusal 
 
 // ---------- players ----------
 
+/**
+ * The key that tells nicknames apart in a game: two names that look alike on a screen ("Аlice"
+ * in Cyrillic beside "Alice", "ALICE", "Alicé") share it, so a student cannot pass for another.
+ */
 export function normalizeName(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  return foldLookalikes(name.normalize('NFKC').trim().replace(/\s+/g, ' '));
 }
 
 /** A nickname a person can read, or a refusal saying why not. */

@@ -107,6 +107,32 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', ð: 'd', þ: 'th', ŀ: 'l',
 };
 
+/**
+ * Capitals of other scripts drawn like Latin capitals. Read before lower-casing, since some
+ * lower-case forms read differently (Greek Η is an H, its η an n).
+ */
+const CAPITAL_LOOKALIKES: Readonly<Record<string, string>> = {
+  А: 'a', В: 'b', Е: 'e', Ѕ: 's', І: 'i', Ј: 'j', К: 'k', М: 'm', Н: 'h', О: 'o', Р: 'p', С: 'c', Т: 't', Х: 'x', Ү: 'y',
+  Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x',
+};
+
+/**
+ * A text as it looks rather than as it is spelled, lower-cased: Cyrillic and Greek look-alikes
+ * become the Latin letter they pass for, and the accents Latin, Greek and Cyrillic letters carry
+ * are dropped ("Аlice" in Cyrillic, "Alicé" and "alice" fold alike; José and Jose do too).
+ * Marks of other scripts (Devanagari vowel signs, kana voicing) are letters there and stay, so
+ * names written in them keep apart. For telling apart nicknames in one game (game.ts normalizeName).
+ */
+export function foldLookalikes(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFD')) {
+    if (ch >= '\u0300' && ch <= '\u036f') continue;
+    const lower = ch.toLowerCase();
+    out += CAPITAL_LOOKALIKES[ch] ?? LOOKALIKES[lower] ?? lower;
+  }
+  return out.normalize('NFC');
+}
+
 /** Digits and symbols that stand for letters; `1` reads as i and, in a second reading, as l. */
 const SWAPS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '€': 'e', '£': 'l', '!': 'i', '¡': 'i', '|': 'l', '+': 't' };
 

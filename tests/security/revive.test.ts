@@ -27,4 +27,17 @@ describe('a checkpoint revived', () => {
     expect(({} as Record<string, unknown>).team).toBeUndefined();
     expect(Object.keys(back.players).sort()).toEqual(['AAAAAAAA', 'EEEEEEEE', '__proto__']);
   });
+
+  it('keys names as today\'s rules do, whatever a checkpoint of older rules held', () => {
+    const g = rules.createGame({ code: 'ABCDEF', lang: 'en', plan, teamCount: 2, seed: 1, questions: [[q('q1')]] });
+    rules.addPlayer(g, 'AAAAAAAA', 'José');
+    rules.addPlayer(g, 'BBBBBBBB', 'Zoë');
+    rules.removePlayer(g, 'BBBBBBBB', true);
+    const old = JSON.parse(JSON.stringify(g)) as rules.GameModel;
+    old.nameIndex = { 'josé': 'AAAAAAAA' };
+    old.banned = ['zoë'];
+    const back = reviveModel(old);
+    expect(rules.addPlayer(back, 'CCCCCCCC', 'Jose')).toMatchObject({ ok: false, code: 'name_taken' });
+    expect(rules.addPlayer(back, 'DDDDDDDD', 'Zoe')).toMatchObject({ ok: false, code: 'name_banned' });
+  });
 });

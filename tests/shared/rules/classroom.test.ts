@@ -122,6 +122,31 @@ describe('nicknames: typed', () => {
   });
 });
 
+describe('nicknames: look-alikes', () => {
+  it('refuses a name that only looks different from a player\'s (other scripts, case, accents), and nothing else', () => {
+    const g = game();
+    expect(rules.addPlayer(g, 'a', 'Alice', filter).ok).toBe(true);
+    // Cyrillic А, Cyrillic і and а, Greek Α and ε, upper case, a combining accent, a precomposed one
+    for (const twin of ['\u0410lice', 'Al\u0456ce', '\u0391lic\u03b5', 'ALICE', 'Alice\u0301', 'Alicé', ' Alice  ']) {
+      expect(rules.addPlayer(g, `x${twin}`, twin, filter), twin).toMatchObject({ ok: false, code: 'name_taken' });
+    }
+    // names of many cultures still join side by side, each once
+    const names = ['Nguyễn', 'Nguyen Van', 'Zoë', 'Zoe Li', 'Đorđe', 'Aisha', 'Ayesha', 'Łukasz', 'Søren', 'Şükrü', 'Иван', 'Ivan', 'Γιώργος', 'राम', 'रमा', 'ガク', 'カク', '김민준', '陳', 'محمد', 'Ana', 'Anna'];
+    for (const name of names) expect(rules.addPlayer(g, `p${name}`, name, filter), name).toMatchObject({ ok: true });
+    expect(rules.addPlayer(g, 'dup1', 'Nguyen', filter)).toMatchObject({ ok: false, code: 'name_taken' });
+    expect(rules.addPlayer(g, 'dup2', 'Dorde', filter)).toMatchObject({ ok: false, code: 'name_taken' });
+    expect(rules.addPlayer(g, 'dup3', 'ИВАН', filter)).toMatchObject({ ok: false, code: 'name_taken' });
+  });
+
+  it('folds a rename and a ban the same way', () => {
+    const g = game({ players: ['a', 'b'] });
+    expect(rules.renamePlayer(g, 'a', 'Pl\u0430yer b')).toMatchObject({ ok: false, code: 'name_taken' });
+    rules.removePlayer(g, 'b', true);
+    expect(rules.addPlayer(g, 'c', 'PLAYER B', filter)).toMatchObject({ ok: false, code: 'name_banned' });
+    expect(rules.addPlayer(g, 'd', 'Pl\u0430yer b', filter)).toMatchObject({ ok: false, code: 'name_banned' });
+  });
+});
+
 describe('fair time: accommodations', () => {
   it("scores an accommodated student's slow right answer like an unaccommodated one at the same share of their own time", () => {
     for (const extraTime of [1.5, 2]) {

@@ -2,7 +2,7 @@
 // use, generated here from the lists (no offensive word is written in this file), and ordinary
 // names and words from many cultures pass.
 import { describe, expect, it } from 'vitest';
-import { compileNameFilter, screenName } from '../../../shared/rules/name-filter.ts';
+import { compileNameFilter, foldLookalikes, screenName } from '../../../shared/rules/name-filter.ts';
 import { loadNameFilter, readNameLists } from '../../../server/content/load-names.ts';
 
 const filter = loadNameFilter();
@@ -108,5 +108,21 @@ describe('the nickname filter', () => {
     expect(screenName(f, 'QQ RR').ok).toBe(false);
     expect(screenName(f, 'QQ and RR').ok).toBe(true);
     expect(screenName(f, 'qqrr').ok).toBe(false);
+  });
+});
+
+describe('folding look-alikes', () => {
+  it.each([
+    ['\u0410lice', 'alice'],
+    ['\u0391\u039b\u0395\u039e', 'aλeξ'],
+    ['Nguyễn', 'nguyen'],
+    ['José', 'jose'],
+    ['Đorđe', 'dorde'],
+    ['İlkay', 'ilkay'],
+    ['ガク', 'ガク'],
+    ['राम', 'राम'],
+  ])('%s reads as %s', (text, folded) => {
+    expect(foldLookalikes(text)).toBe(folded);
+    expect(foldLookalikes(folded)).toBe(folded);
   });
 });
