@@ -12,7 +12,8 @@ import { Client, type Room } from '@colyseus/sdk';
 import { Redis } from 'ioredis';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { createGameCodes } from '../../../server/codes.ts';
-import { ROOT_DIR } from '../../../server/config.ts';
+import { JOIN_DEFAULTS, ROOT_DIR } from '../../../server/config.ts';
+import { GAME } from '../../../shared/constants.ts';
 import { freePort, recorder } from '../../helpers/server.ts';
 import { ensureServerBuilt, SERVER_NODE_ARGS } from '../../helpers/build.ts';
 import { createTempDatabase } from '../store/pg-fixture.ts';
@@ -172,6 +173,21 @@ describe.runIf(REDIS_URL && PG_URL)('two processes behind one Redis and one Post
     }
     expect(refused).toBeGreaterThanOrEqual(25);
     expect(refused).toBeLessThanOrEqual(32);
+  });
+
+  it('shares the join limits across processes: code guesses spread over A and B are cut at one allowance', async () => {
+    // Counted per process, alternating guesses would be refused at guess 2 × failures + 1.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 50)); // stay inside one window
+    const letter = (n: number) => GAME.codeAlphabet[n % GAME.codeAlphabet.length];
+    const guess = (i: number) => `${'Z'.repeat(GAME.codeLength - 2)}${letter(i)}${letter(Math.floor(i / GAME.codeAlphabet.length))}`;
+    let refused = 0;
+    for (let i = 0; i < 2 * JOIN_DEFAULTS.failures + 5 && refused === 0; i++) {
+      const res = await fetch(`${(i % 2 ? a : b)!.url}/matchmake/joinById/${guess(i)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.50' }, body: '{"name":"Guess"}' });
+      await res.text();
+      if (res.status === 429) refused = i + 1;
+    }
+    expect(refused).toBe(JOIN_DEFAULTS.failures + 1);
   });
 });
 
