@@ -4,7 +4,7 @@
 // reason a teacher can act on, while a game on the same server keeps running.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assertStillServes, messages, startTarget, type Target } from './harness.ts';
-import { BOMBS, workbook } from './xlsx-bombs.ts';
+import { BOMBS, workbook, zipDeflated } from './xlsx-bombs.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let t: Target;
@@ -57,6 +57,22 @@ describe('hostile workbooks', () => {
     expect(statuses.filter((s) => s === 400).length).toBeGreaterThanOrEqual(2);
     await Promise.all([host.leave(true), phone.leave(true)]);
     await assertStillServes(t);
+  });
+
+  // A teacher's damaged file is no attack, but the refusal must still be words they can act on,
+  // never the reader's internal error ("Cannot read properties of undefined").
+  const honest = () => workbook(`<row r="1"><c r="A1" t="inlineStr"><is><t>type</t></is></c></row>`, { dimension: 'A1:A1' });
+  it.each([
+    { name: 'not a zip at all', file: () => Buffer.from('PK\u0003\u0004 this is not really a workbook') },
+    { name: 'a zip without a workbook inside', file: () => zipDeflated([['hello.txt', Buffer.from('hi')]]) },
+    { name: 'a workbook cut short', file: () => honest().subarray(0, Math.floor(honest().length / 2)) },
+    { name: 'a sheet that is not XML', file: () => workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>type</is></row') },
+  ])('$name: refused with a 400 in plain words', async ({ file }) => {
+    const r = await upload(file());
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatch(/xlsx|workbook|spreadsheet|file/i);
+    expect(JSON.stringify(r.body)).not.toMatch(/at \w+ \(|Error:|undefined|Cannot read|properties of|null/);
+    expect(t.proc.proc.exitCode).toBeNull();
   });
 
   it('an honest workbook still makes a set', async () => {
