@@ -3,7 +3,7 @@
 // resources) plus a Content-Security-Policy the built pages and Phaser run under (scripts and
 // styles from this server only; inline <style> blocks of a page allowed by their hash; images
 // from data:/blob: URLs for canvas textures; sockets to this server or its PUBLIC_ADDRESS).
-// No HSTS here: a LAN game runs on plain http; a TLS proxy sets it (deploy/nginx.conf).
+// No HSTS here: a LAN game runs on plain http; the TLS proxy adds it (deploy/nginx.conf, docs/security.md).
 //
 // Origins: a browser page may call the API and open game sockets only from this server's own
 // origin (the Host it was asked under, or the proxy's X-Forwarded-Host when the peer is a
