@@ -3,7 +3,9 @@
 // it tells something (feedback.ts). Keeps the seat token in this browser and finds its way back
 // after a drop, a sleep, a reload or a restart of the server; a phone that comes back shows the
 // answer it already gave. Nothing here runs while nothing changes: the clock ticks once a second
-// only while a timed phase shows.
+// only while a timed phase shows. What the classroom settings tell this phone alone: its own
+// nickname (a generated one can be re-rolled in the lobby; a held one waits for the teacher, and
+// a teacher's rename arrives as a 'nickname' message) and its own extra time (own-clock.ts).
 import './game.css';
 import { t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
@@ -11,12 +13,14 @@ import { joinPlayer, on, send, type GameRoom } from '../net/connection.ts';
 import { answerClockPings, phoneClock } from '../net/clock-sync.ts';
 import { TEAM_COLORS, TEAM_SHAPES, shapeSvg } from '../view/palette.ts';
 import { snapshot, timeLeftMs, type GameView } from '../view/model.ts';
-import type { AnswerPayload, PlayerResult, PlayerStanding } from '../../../shared/protocol.ts';
+import type { AnswerPayload, NicknameInfo, PlayerResult, PlayerStanding } from '../../../shared/protocol.ts';
 import { CLOSE, JOIN_ERROR } from '../../../shared/codes.ts';
 import { OpsConsole, formatTime } from './ops.ts';
 import * as screens from './quiz.ts';
 import { Announcer } from './announce.ts';
 import { celebrate, pulse } from './feedback.ts';
+import { ownTimeLeftMs } from './own-clock.ts';
+import { stopReading } from './read-aloud.ts';
 
 interface Me {
   playerId: string;
@@ -24,6 +28,9 @@ interface Me {
   name: string;
   team: number;
   score: number;
+  nickname: NicknameInfo;
+  /** This student's question clock, times the class's (1: none). */
+  extraTime: number;
 }
 
 /** Seconds left at which the countdown is announced to screen readers. */
@@ -50,6 +57,7 @@ class PlayerSession {
   private ended = false;
   private ops: OpsConsole | null = null;
   private clockTimer: ReturnType<typeof setTimeout> | null = null;
+  private questionClockRan = false;
   private announced = new Set<string>();
 
   private readonly root = document.getElementById('game') as HTMLElement;
@@ -58,6 +66,8 @@ class PlayerSession {
   private readonly score = el('strong', { id: 'my-score' });
   private readonly panel = el('div', { className: 'panel' });
   private readonly banner = el('div', { className: 'banner', role: 'status', hidden: true });
+  /** Shown while this player's nickname waits for the teacher's approval. */
+  private readonly heldNote = el('p', { className: 'held-note', role: 'status', hidden: true });
   private readonly toast = el('div', { className: 'toast', role: 'status' });
   private readonly announcer = new Announcer();
 
@@ -72,7 +82,8 @@ class PlayerSession {
     this.clock.setAttribute('aria-label', t('player.timeLeft'));
     const scoreBox = el('p', { className: 'score' }, el('span', { className: 'label' }, t('player.score')), ' ', this.score);
     const status = el('div', { className: 'status' }, this.clock, scoreBox);
-    this.root.replaceChildren(el('header', { className: 'bar' }, this.chip, status), this.panel, this.banner, this.toast, this.announcer.root);
+    this.heldNote.dataset.testid = 'name-held';
+    this.root.replaceChildren(el('header', { className: 'bar' }, this.chip, status), this.heldNote, this.panel, this.banner, this.toast, this.announcer.root);
     this.root.hidden = false;
     this.ready = new Promise((resolve) => this.bind(room, resolve));
     document.addEventListener('visibilitychange', () => {
@@ -88,19 +99,38 @@ class PlayerSession {
     this.room = room;
     answerClockPings(room);
     on(room, 'welcome', (w) => {
-      this.me = { playerId: w.playerId, seat: w.seat, name: w.name, team: w.team, score: w.score };
+      this.me = { playerId: w.playerId, seat: w.seat, name: w.nickname.name, team: w.team, score: w.score, nickname: w.nickname, extraTime: w.extraTime };
       this.clockOffset = w.serverNow - Date.now();
       this.myAnswer = w.answer;
       if (w.result) this.lastResult = w.result;
-      localStorage.setItem(`ua:seat:${this.code}`, JSON.stringify({ seat: w.seat, name: w.name }));
+      localStorage.setItem(`ua:seat:${this.code}`, JSON.stringify({ seat: w.seat, name: w.nickname.name }));
       localStorage.setItem('ua:last-code', this.code);
       history.replaceState(null, '', `/?code=${this.code}&rejoin=1${location.search.includes('lang=') ? `&lang=${document.documentElement.lang}` : ''}`);
       this.setScore(w.score, false);
       this.renderTeam();
+      this.renderHeld();
       this.banner.hidden = true;
       this.rendered = '';
       this.render();
       onWelcome();
+    });
+    on(room, 'nickname', (n) => {
+      if (!this.me || room !== this.room) return;
+      const renamed = n.name !== this.me.name;
+      this.me.name = n.name;
+      this.me.nickname = n;
+      localStorage.setItem(`ua:seat:${this.code}`, JSON.stringify({ seat: this.me.seat, name: n.name }));
+      this.renderTeam();
+      this.renderHeld();
+      if (renamed) this.announcer.say(t('player.renamed', { name: n.name }));
+      this.rendered = '';
+      this.render();
+    });
+    on(room, 'extra-time', (x) => {
+      if (!this.me || room !== this.room) return;
+      this.me.extraTime = x.extraTime;
+      this.rendered = '';
+      this.render();
     });
     on(room, 'ack', () => {
       this.rendered = '';
@@ -110,7 +140,7 @@ class PlayerSession {
       // The server refused an answer: the phone shows the buttons again unless it was already given.
       if (r.type === 'answer' && r.code !== 'already_answered') this.myAnswer = null;
       this.showToast(r.type === 'scenario:action' && r.reason ? `${t(`refusal.${r.code}`)} ${r.reason}` : t(`refusal.${r.code}`));
-      if (r.type === 'answer') {
+      if (r.type === 'answer' || r.type === 'name:reroll') {
         this.rendered = '';
         this.render();
       }
@@ -253,18 +283,31 @@ class PlayerSession {
     this.chip.append(el('span', { className: 'sr-only' }, `${t('player.yourTeam')}: `), el('span', { className: 'team' }, names[team] ?? String(team + 1)), el('span', { className: 'nick' }, this.me.name));
   }
 
-  /** The one clock: the time left in a question or a scenario round, updated on the second. */
+  private renderHeld(): void {
+    const held = this.me?.nickname.held === true;
+    this.heldNote.hidden = !held;
+    this.heldNote.textContent = held ? t('player.nameHeld') : '';
+  }
+
+  /** Whether this student's time for the open question is up while it stays open for others. */
+  private timeIsUp(v: GameView): boolean {
+    if (v.phase !== 'question' || v.paused || !v.overtime) return false;
+    return (this.me?.extraTime ?? 1) <= 1 || ownTimeLeftMs(v, this.clockOffset, this.me?.extraTime ?? 1) <= 0;
+  }
+
+  /** The one clock: the time left in a question (this student's own) or a scenario round, updated on the second. */
   private tickClock(): void {
     if (this.clockTimer) clearTimeout(this.clockTimer);
     this.clockTimer = null;
     const v = this.view;
     const timed = v && !this.ended && (v.phase === 'question' || v.phase === 'scenario');
     if (!v || !timed) {
+      this.questionClockRan = false;
       this.clock.hidden = true;
       return;
     }
     this.clock.hidden = false;
-    const left = timeLeftMs(v, this.clockOffset);
+    const left = v.phase === 'question' ? ownTimeLeftMs(v, this.clockOffset, this.me?.extraTime ?? 1) : timeLeftMs(v, this.clockOffset);
     const s = Math.ceil(left / 1000);
     const text = v.paused ? t('player.pausedShort') : v.phase === 'question' ? t('player.seconds', { s }) : formatTime(left);
     if (this.clock.textContent !== text) this.clock.textContent = text;
@@ -278,6 +321,10 @@ class PlayerSession {
         }
       }
     }
+    // This student's own time running out while the question stays open for others: the screen says so.
+    const running = v.phase === 'question' && !v.paused && left > 0;
+    if (this.questionClockRan && !running && v.phase === 'question') queueMicrotask(() => this.render());
+    this.questionClockRan = running;
     if (v.paused || left <= 0 || document.visibilityState === 'hidden') return;
     // Wake up when the displayed second changes, not more often.
     this.clockTimer = setTimeout(() => this.tickClock(), (left % 1000 || 1000) + 20);
@@ -301,11 +348,12 @@ class PlayerSession {
     }
     if (this.ops && v.phase !== 'scenario') this.ops = null;
     const answered = this.myAnswer?.seq === v.question.seq;
+    const timeUp = !answered && this.timeIsUp(v);
     const result = this.lastResult && this.lastResult.seq === v.reveal.seq ? this.lastResult : null;
-    const key = `${v.phase}|${v.question.seq}|${v.reveal.seq}|${answered}|${result?.seq ?? ''}|${v.paused}|${v.roundIndex}|${v.scenario.reports.length}|${this.standing?.score ?? ''}|${v.teams[this.me.team]?.rank ?? ''}`;
+    const key = `${v.phase}|${v.question.seq}|${v.reveal.seq}|${answered}|${result?.seq ?? ''}|${v.paused}|${v.roundIndex}|${v.scenario.reports.length}|${this.standing?.score ?? ''}|${v.teams[this.me.team]?.rank ?? ''}|${timeUp}|${this.me.name}|${this.me.nickname.rerollsLeft}`;
     if (key === this.rendered) return;
     this.rendered = key;
-    const nodes = this.content(v, this.me, answered, result);
+    const nodes = this.content(v, this.me, answered, timeUp, result);
     this.show(`${v.phase}|${v.question.seq}|${v.paused}`, nodes);
     if (v.phase === 'reveal') this.announcer.say(screens.revealAnnouncement(v, result, this.myAnswer?.seq === v.reveal.seq ? this.myAnswer.answer : null));
   }
@@ -319,21 +367,23 @@ class PlayerSession {
     this.panel.replaceChildren(...nodes);
     if (screen === this.screenKey) return;
     this.screenKey = screen;
+    stopReading();
     window.scrollTo({ top: 0 });
     if (focusHere) this.panel.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
   }
 
-  private content(v: GameView, me: Me, answered: boolean, result: PlayerResult | null): Node[] {
+  private content(v: GameView, me: Me, answered: boolean, timeUp: boolean, result: PlayerResult | null): Node[] {
     if (v.paused && v.phase !== 'question') return screens.paused();
     const teamName = (t('teams.names', { returnObjects: true }) as unknown as string[])[me.team] ?? String(me.team + 1);
     switch (v.phase) {
       case 'lobby':
-        return screens.lobby(me.name, teamName);
+        return screens.lobby(me.nickname, teamName, () => send(this.room, 'name:reroll', {}));
       case 'round-intro':
         return screens.roundIntro(v);
       case 'question':
         if (answered) return screens.waiting(v, this.myAnswer?.answer ?? null);
         if (v.paused) return screens.paused();
+        if (timeUp) return screens.timeUp(v);
         return screens.question(v, (answer) => {
           this.myAnswer = { seq: v.question.seq, answer };
           send(this.room, 'answer', { seq: v.question.seq, answer, tapAt: phoneClock() });

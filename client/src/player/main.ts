@@ -1,12 +1,19 @@
 // The student join page. It is the first thing a phone loads, so it stays small: the form works
 // as soon as this module runs; the SDK and the game views load on the first tap of "Join" (and
 // are prefetched when the page is idle). The phone never loads Phaser: its screens are DOM.
+// The page cannot know a game's nickname mode before joining, so the form never asks for more
+// than the server does: Join with no nickname is sent as such (a generated-only game gives one;
+// a typed-name game refuses it, readably). A typed name refused because the game gives names
+// (4411) turns the form into "tap Join to get yours"; a name refused by the word lists stays in
+// the field, with the catalog's reason, for the student to change.
 import { applyI18n, initI18n, t } from '../i18n.ts';
 import { GAME } from '../../../shared/constants.ts';
 import { joinFailure } from '../net/endpoint.ts';
 import { nicknameChoices, pickNickname } from '../../../shared/rules/nicknames.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+/** Join refusals (keys under join.errors) that ask the student for another nickname. */
+const NAME_REFUSALS = new Set(['name', 'offensive', 'reserved', 'taken', 'banned']);
 const CODE_RE = new RegExp(`^[${GAME.codeAlphabet}]{${GAME.codeLength}}$`);
 
 function cleanCode(raw: string): string {
@@ -33,6 +40,8 @@ async function main(): Promise<void> {
   const form = $<HTMLFormElement>('join-form');
   const codeInput = $<HTMLInputElement>('code');
   const nameInput = $<HTMLInputElement>('name');
+  const nameField = $<HTMLDivElement>('name-field');
+  const nameNote = $<HTMLParagraphElement>('name-note');
   const error = $<HTMLParagraphElement>('join-error');
   const joinButton = $<HTMLButtonElement>('join');
   const rejoin = $<HTMLButtonElement>('rejoin');
@@ -55,6 +64,16 @@ async function main(): Promise<void> {
   if ('requestIdleCallback' in window) (window as Window).requestIdleCallback(prefetch, { timeout: 3000 });
   else setTimeout(prefetch, 1500);
 
+  /** Generated-only: the game gives every student a nickname, so the form asks for none. */
+  let generatedOnly = false;
+  const setGeneratedOnly = (on: boolean) => {
+    generatedOnly = on;
+    nameField.hidden = on;
+    nameNote.hidden = !on;
+    nameNote.textContent = on ? t('join.errors.generated') : '';
+    if (on) nameInput.value = '';
+  };
+
   async function join(options: { name?: string; seat?: string }, code: string): Promise<void> {
     error.textContent = '';
     joinButton.disabled = true;
@@ -66,7 +85,18 @@ async function main(): Promise<void> {
       form.hidden = true;
     } catch (err) {
       const { key, vars } = joinFailure(err, { code, host: location.host });
+      if (key === 'generated') {
+        setGeneratedOnly(true);
+        joinButton.focus();
+        return;
+      }
       error.textContent = t(`join.errors.${key}`, vars);
+      if (NAME_REFUSALS.has(key)) {
+        // The teacher switched the game back to typed names, or the name needs changing: the field, filled, focused.
+        if (generatedOnly) setGeneratedOnly(false);
+        nameInput.focus();
+        nameInput.select();
+      }
       if (key === 'seat') {
         localStorage.removeItem(`ua:seat:${code}`);
         rejoin.hidden = true;
@@ -89,19 +119,21 @@ async function main(): Promise<void> {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const code = cleanCode(codeInput.value);
-    const name = nameInput.value.trim();
+    const name = generatedOnly ? '' : nameInput.value.trim();
     if (!CODE_RE.test(code)) {
       error.textContent = t('join.errors.code');
       codeInput.focus();
       return;
     }
-    if (!name || [...name].length > GAME.nameMaxChars) {
+    if ([...name].length > GAME.nameMaxChars) {
       error.textContent = t('join.errors.name');
       nameInput.focus();
       return;
     }
     const known = storedSeat(code);
-    void join(known && known.name.toLowerCase() === name.toLowerCase() ? { seat: known.seat, name } : { name }, code);
+    // No name: this browser's seat in the game if it has one, else whatever the game gives (or refuses).
+    if (!name) void join(known ? { seat: known.seat } : {}, code);
+    else void join(known && known.name.toLowerCase() === name.toLowerCase() ? { seat: known.seat, name } : { name }, code);
   });
   if (!initialCode) codeInput.focus();
   else if (!seat) nameInput.focus();

@@ -6,8 +6,9 @@ import { el } from '../ui/dom.ts';
 import { ANSWER_COLORS, ANSWER_SHAPES, shapeSvg } from '../view/palette.ts';
 import { rightAnswerText } from '../view/answers.ts';
 import type { GameView, QuestionView } from '../view/model.ts';
-import type { AnswerPayload, PlayerResult, PlayerStanding } from '../../../shared/protocol.ts';
+import type { AnswerPayload, NicknameInfo, PlayerResult, PlayerStanding } from '../../../shared/protocol.ts';
 import { textOn } from './colors.ts';
+import { readAloudButton, spokenQuestion } from './read-aloud.ts';
 
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(document.documentElement.lang || 'es').format(n);
@@ -56,8 +57,24 @@ function mine(q: QuestionView, a: AnswerPayload | null): Node[] {
   return [el('div', { className: 'mine' }, el('span', { className: 'label' }, t('player.yourAnswer')), picked ?? el('strong', {}, answerText(q, a)))];
 }
 
-export function lobby(name: string, teamName: string): Node[] {
-  return [heading(t('player.welcome', { name })), el('p', {}, t('player.yourTeamIs', { team: teamName })), el('p', { className: 'muted' }, t('player.waitLobby'))];
+/** The lobby; a generated nickname can be swapped for another while any are left (`reroll` sends name:reroll). */
+export function lobby(nick: NicknameInfo, teamName: string, reroll: () => void): Node[] {
+  const out: Node[] = [heading(t('player.welcome', { name: nick.name })), el('p', {}, t('player.yourTeamIs', { team: teamName }))];
+  if (nick.rerollsLeft > 0) {
+    const again = el('button', { type: 'button', className: 'secondary reroll', textContent: t('player.newName', { count: nick.rerollsLeft }) });
+    again.onclick = () => {
+      again.disabled = true;
+      reroll();
+    };
+    out.push(again);
+  }
+  out.push(el('p', { className: 'muted' }, t('player.waitLobby')));
+  return out;
+}
+
+/** The class's time (or this student's own) is up and the question waits for others. */
+export function timeUp(v: GameView): Node[] {
+  return [heading(t('player.timeUp')), el('p', { className: 'muted' }, t('player.answered')), el('p', { className: 'asked' }, v.question.text)];
 }
 
 export function paused(): Node[] {
@@ -71,7 +88,10 @@ export function roundIntro(v: GameView): Node[] {
 /** The open question's controls. `send` is called once with the answer. */
 export function question(v: GameView, send: (answer: AnswerPayload) => void): Node[] {
   const q = v.question;
-  const head = [heading(q.text, 'question'), el('p', { className: 'muted progress' }, t('player.questionOf', { n: q.index + 1, total: q.count }))];
+  const head: Node[] = [heading(q.text, 'question'), el('p', { className: 'muted progress' }, t('player.questionOf', { n: q.index + 1, total: q.count }))];
+  const spoken = q.type === 'truefalse' ? [t('answer.true'), t('answer.false')] : q.options;
+  const reader = readAloudButton(v.lang, () => spokenQuestion(q.text, spoken));
+  if (reader) head.push(reader);
   let sent = false;
   const once = (a: AnswerPayload) => {
     if (sent) return;

@@ -124,6 +124,8 @@ export interface GameView {
   timerEndsAt: number;
   timerRemainingMs: number;
   timerDurationMs: number;
+  /** The class's time for the open question is up; it stays open for students with extra time. */
+  overtime?: boolean;
   teamCount: number;
   teams: { score: number; rank: number }[];
   /** Teacher only. */
