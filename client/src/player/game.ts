@@ -283,9 +283,11 @@ class PlayerSession {
     this.chip.append(el('span', { className: 'sr-only' }, `${t('player.yourTeam')}: `), el('span', { className: 'team' }, names[team] ?? String(team + 1)), el('span', { className: 'nick' }, this.me.name));
   }
 
+  /** The held-name notice, except while a question or a scenario needs the whole screen. */
   private renderHeld(): void {
     const held = this.me?.nickname.held === true;
-    this.heldNote.hidden = !held;
+    const playing = this.view?.phase === 'question' || this.view?.phase === 'scenario';
+    this.heldNote.hidden = !held || playing;
     this.heldNote.textContent = held ? t('player.nameHeld') : '';
   }
 
@@ -334,6 +336,7 @@ class PlayerSession {
     const v = this.view;
     if (!v || !this.me || this.rendered === 'ended') return;
     this.tickClock();
+    this.renderHeld();
     if (v.phase === 'scenario' && !v.paused) {
       this.ops ??= new OpsConsole(
         (action) => send(this.room, 'scenario:action', { action }),

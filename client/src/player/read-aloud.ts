@@ -5,6 +5,8 @@
 import { t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
 
+/** A speaker, drawn (an emoji needs a font a phone may lack). */
+const SPEAKER = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false"><path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor"/><path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
 const VOICE_LANG: Readonly<Record<string, string>> = { es: 'es-ES', en: 'en-US' };
 
 function synth(): SpeechSynthesis | null {
@@ -20,9 +22,8 @@ export function spokenQuestion(text: string, options: readonly string[]): string
 export function readAloudButton(lang: string, words: () => string): HTMLButtonElement | null {
   const speech = synth();
   if (!speech) return null;
-  const icon = el('span', {}, '🔊');
-  icon.setAttribute('aria-hidden', 'true');
-  const button = el('button', { type: 'button', className: 'secondary read-aloud' }, icon, ' ', t('player.readAloud'));
+  const button = el('button', { type: 'button', className: 'secondary read-aloud' }, t('player.readAloud'));
+  button.insertAdjacentHTML('afterbegin', SPEAKER);
   button.onclick = () => {
     speech.cancel();
     const utterance = new SpeechSynthesisUtterance(words());
