@@ -1,5 +1,6 @@
 // The end: the three best teams rise onto the podium, confetti falls behind the words for a few
-// seconds (none under reduced motion), the top players are named.
+// seconds (none under reduced motion), the top players are named, and a line under the podium says
+// whether speed counted.
 import Phaser from 'phaser';
 import { SCENES } from '../keys.ts';
 import { HostScene, H, W } from './base.ts';
@@ -7,6 +8,7 @@ import { addShape } from './shapes.ts';
 import { t, list } from '../../i18n.ts';
 import { TEAM_COLORS, TEAM_SHAPES, hex } from '../../view/palette.ts';
 import type { GameView } from '../../view/model.ts';
+import { layoutSpeedLine } from './layout/podium.ts';
 
 const CONFETTI_MS = 6000;
 const CENTER = W / 2 + 220;
@@ -53,7 +55,7 @@ export class PodiumScene extends HostScene {
   }
 
   render(v: GameView): void {
-    const key = JSON.stringify([v.teams, v.top]);
+    const key = JSON.stringify([v.teams, v.top, v.speedCounted]);
     if (key === this.key) return;
     this.key = key;
     this.content?.destroy();
@@ -83,6 +85,8 @@ export class PodiumScene extends HostScene {
     });
     if (order[0]) c.add(this.fitted(t('host.winner', { name: names[order[0].i] ?? '' }), { x: 60, y: 140, width: W - 120, height: 80 }, { size: 56, align: 'center', valign: 'middle', color: '#f1c40f' }));
     c.add(this.fitted(t('host.topPlayers'), { x: 60, y: 260, width: 520, height: 60 }, { size: 44, valign: 'middle', color: '#9fb3c8' }));
+    const speed = layoutSpeedLine(this.measure, v.speedCounted, (k) => t(k));
+    if (speed) c.add(this.draw(speed));
     v.top.slice(0, 5).forEach((p, i) => {
       c.add(this.fitted(`${i + 1}. ${p.name}`, { x: 60, y: 330 + i * 130, width: 520, height: 60 }, { bold: i === 0, valign: 'middle' }));
       c.add(this.fitted(t('host.points', { score: p.score }), { x: 100, y: 390 + i * 130, width: 480, height: 56 }, { bold: false, valign: 'middle', color: '#cfe3ff' }));
