@@ -228,6 +228,9 @@ export const GameState = schema(
     overtime: t.boolean().default(false),
     /** Whether speed counted in the scored questions so far: 'all', 'some', 'none', or '' before any (the podium says it). */
     speedCounted: t.string().default(''),
+    /** The nickname policy for players who join from now on (the teacher's settings panel shows it). */
+    nicknames: t.string().default('typed'),
+    holdNames: t.boolean().default(false),
     counts: t.ref(CountsState).view(),
     scenario: t.ref(ScenarioState),
   },

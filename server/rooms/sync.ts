@@ -38,6 +38,8 @@ export function syncState(s: GameState, g: GameModel): void {
     sound: g.settings.sound,
     overtime: g.phase === 'question' && g.current?.overtime === true,
     speedCounted: speedCounted(g),
+    nicknames: g.settings.nicknames,
+    holdNames: g.settings.holdNames,
   });
   syncQuestion(s, g);
   syncTeams(s, g);

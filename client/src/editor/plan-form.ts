@@ -30,7 +30,8 @@ function numberField(id: string, key: string, min: number, max: number, value: n
 }
 
 /** Adds the plan options under the plan select; the host page calls `choice()` on submit. */
-export function mountPlanForm(container: HTMLElement, planSelect: HTMLSelectElement) {
+/** `speed`: the page's own "Speed scoring" switch, which a custom plan takes as its setting too. */
+export function mountPlanForm(container: HTMLElement, planSelect: HTMLSelectElement, speed: HTMLInputElement) {
   const topicBoxes = TOPICS.map((topic) => {
     const box = el('input', { type: 'checkbox', value: topic, checked: topic === 'intro' || topic === 'protocols' });
     return { topic, box, label: labelled(box, `topic.${topic}`) };
@@ -38,8 +39,6 @@ export function mountPlanForm(container: HTMLElement, planSelect: HTMLSelectElem
   const rounds = numberField('plan-rounds', 'plan.quizRounds', L.minQuizRounds, L.maxQuizRounds, 1);
   const perRound = numberField('plan-count', 'plan.perRound', L.minQuestionsPerRound, L.maxQuestionsPerRound, L.defaultQuestionsPerRound);
   const seconds = numberField('plan-seconds', 'plan.timePerQuestion', L.minTimeSec, L.maxTimeSec, L.defaultTimeSec);
-  const speed = el('input', { type: 'checkbox', id: 'plan-speed', checked: true });
-  const speedLabel = labelled(speed, 'plan.speedScoring');
   const scenarioBoxes = SCENARIOS.map((card) => {
     const box = el('input', { type: 'checkbox', value: card.id });
     const text = el('span', {}, pick(card.title, currentLang()));
@@ -56,7 +55,6 @@ export function mountPlanForm(container: HTMLElement, planSelect: HTMLSelectElem
     legend('plan.custom'),
     el('fieldset', {}, legend('plan.topics'), el('div', { className: 'checks' }, ...topicBoxes.map((x) => x.label))),
     el('div', { className: 'nums' }, rounds.wrap, perRound.wrap, seconds.wrap),
-    speedLabel,
     el('fieldset', {}, legend('plan.scenarios'), el('div', { className: 'checks' }, ...scenarioBoxes.map((x) => x.label))),
   );
 

@@ -15,7 +15,8 @@ import type { ProjectorDirector } from '../scenes/host/director.ts';
 import { createSound, type Sound } from '../ui/sound.ts';
 import { keyCommand } from './keys.ts';
 import { motionPreference } from './motion.ts';
-import { renderPlayers } from './players.ts';
+import { PANEL_MESSAGES, PlayersPanel } from './players.ts';
+import { createReadAloud } from './read-aloud.ts';
 import { autoHideInFullscreen, placeOverCanvas } from './frame.ts';
 import { createFaultsMenu } from './faults.ts';
 import { createHomeworkDialog, type HomeworkDialog } from './homework.ts';
@@ -70,6 +71,12 @@ class HostConsole {
   private readonly speed = el('input', { type: 'checkbox', id: 'speed-scoring' });
   private readonly soundToggle = el('input', { type: 'checkbox', id: 'sound' });
   private readonly motionToggle = el('input', { type: 'checkbox', id: 'reduce-motion' });
+  /** Lobby only: the nickname policy for players who join from now on. */
+  private readonly nicknames = el('select', { id: 'nickname-mode' });
+  private readonly holdNames = el('input', { type: 'checkbox', id: 'hold-names' });
+  private readonly readAloudToggle = el('input', { type: 'checkbox', id: 'read-aloud' });
+  private readonly readAloud = createReadAloud((key, params) => t(key, params));
+  private readonly players: PlayersPanel;
   private readonly faults = createFaultsMenu();
   private readonly homework: HomeworkDialog;
   /** "Under the hood": this game's own network, drawn over the projector view while open. */
@@ -85,6 +92,13 @@ class HostConsole {
   ) {
     this.room = room;
     this.hood = new UnderTheHood(room);
+    this.players = new PlayersPanel(this.sidePanel, {
+      move: (playerId, team) => send(this.room, 'host:move', { playerId, team }),
+      kick: (playerId) => send(this.room, 'host:kick', { playerId, ban: true }),
+      rename: (playerId, name) => send(this.room, 'host:rename', { playerId, name }),
+      review: (playerId, accept) => send(this.room, 'host:review-name', { playerId, accept }),
+      accommodate: (playerId, extraTime, noSpeed) => send(this.room, 'host:accommodate', { playerId, extraTime: extraTime as (typeof GAME.extraTimeFactors)[number], noSpeed }),
+    });
     this.homework = createHomeworkDialog(code, hostToken);
     this.codeEl.dataset.testid = 'join-code';
     this.codeEl.textContent = code;
@@ -121,14 +135,18 @@ class HostConsole {
       this.clockOffset = w.serverNow - Date.now();
       onReady();
     });
-    on(room, 'refused', (r) => this.showToast(t('host.refused', { reason: t(`refusal.${r.code}`) })));
+    on(room, 'refused', (r) => {
+      const text = t('host.refused', { reason: t(`refusal.${r.code}`) });
+      if (this.side === 'players' && (PANEL_MESSAGES as readonly string[]).includes(r.type)) this.players.refused(r.type, text);
+      else this.showToast(text);
+    });
     on(room, 'host:storage', (m) => {
       this.storageBanner.textContent = t('host.storageFailing');
       this.storageBanner.hidden = m.writable;
     });
     on(room, 'host:roster', (m) => {
       const roster = m.full ? {} : { ...this.roster };
-      for (const p of m.players) roster[p.id] = { name: p.name, team: p.team, score: p.score, connected: p.connected };
+      for (const p of m.players) roster[p.id] = { name: p.name, team: p.team, score: p.score, connected: p.connected, held: p.held, extraTime: p.extraTime, noSpeed: p.noSpeed };
       for (const id of m.removed) delete roster[id];
       this.roster = roster;
       if (!this.view) return;
@@ -190,6 +208,14 @@ class HostConsole {
     this.soundToggle.onchange = () => send(this.room, 'host:settings', { sound: this.soundToggle.checked });
     this.motionToggle.checked = this.motion.reduced;
     this.motionToggle.onchange = () => this.motion.set(this.motionToggle.checked);
+    this.nicknames.replaceChildren(el('option', { value: 'typed', textContent: t('host.nicknamesTyped') }), el('option', { value: 'generated', textContent: t('host.nicknamesGenerated') }));
+    this.nicknames.onchange = () => send(this.room, 'host:settings', { nicknames: this.nicknames.value === 'generated' ? 'generated' : 'typed' });
+    this.holdNames.onchange = () => send(this.room, 'host:settings', { holdNames: this.holdNames.checked });
+    this.readAloudToggle.disabled = !this.readAloud.available;
+    this.readAloudToggle.onchange = () => {
+      this.readAloud.enabled = this.readAloudToggle.checked;
+      this.update();
+    };
     this.bar.setAttribute('aria-label', t('host.controls'));
     this.bar.title = t('host.keysHint');
     const sideToggle = (id: 'players' | 'settings', label: string) => {
@@ -316,6 +342,11 @@ class HostConsole {
     const startBtn = this.buttons.start;
     if (startBtn) startBtn.disabled = (v.counts?.playerCount ?? 0) === 0;
     this.speed.checked = v.speedScoring;
+    this.nicknames.value = v.nicknames === 'generated' ? 'generated' : 'typed';
+    this.holdNames.checked = v.holdNames;
+    this.nicknames.disabled = this.holdNames.disabled = phase !== 'lobby';
+    this.readAloudToggle.checked = this.readAloud.enabled;
+    this.readAloud.update(v);
     this.soundToggle.checked = v.sound;
     this.sound.enabled = v.sound;
     this.soundBanner.hidden = !(v.sound && this.sound.blocked);
@@ -359,25 +390,33 @@ class HostConsole {
     this.sidePanel.hidden = this.side === null;
     if (!v || this.side === null) return;
     if (this.side === 'settings') {
-      if (this.lastSideKey === 'settings') return;
-      this.lastSideKey = 'settings';
+      const key = `settings|${v.phase === 'lobby'}`;
+      if (this.lastSideKey === key) return;
+      this.lastSideKey = key;
       const check = (input: HTMLInputElement, label: string) => el('label', { className: 'check' }, input, ' ', label);
+      const hint = (text: string) => el('p', { className: 'hint' }, text);
       const close = el('button', { type: 'button', className: 'small', textContent: t('host.close'), onclick: () => this.toggleSide('settings') });
+      const lobby = v.phase === 'lobby';
       this.sidePanel.replaceChildren(
         el('h2', {}, t('host.settings')),
-        check(this.speed, t('host.speedScoring')),
+        check(this.speed, t('classroom.speedScoring')),
+        hint(t('classroom.speedScoringHint')),
+        el('label', { className: 'field', htmlFor: this.nicknames.id }, t('classroom.nicknames')),
+        this.nicknames,
+        check(this.holdNames, t('classroom.holdNames')),
+        hint(lobby ? t('classroom.holdNamesHint') : t('host.nicknamesLobbyOnly')),
+        check(this.readAloudToggle, t('classroom.readAloud')),
+        hint(this.readAloud.available ? t('classroom.readAloudHint') : t('classroom.readAloudUnavailable')),
         check(this.soundToggle, t('host.sound')),
         check(this.motionToggle, t('host.reduceMotion')),
-        el('p', { className: 'hint' }, t('host.keysHint')),
+        hint(t('host.keysHint')),
         close,
       );
       return;
     }
-    const key = renderPlayers(this.sidePanel, v, this.lastSideKey, {
-      move: (playerId, team) => send(this.room, 'host:move', { playerId, team }),
-      kick: (playerId) => send(this.room, 'host:kick', { playerId, ban: true }),
-    });
-    this.lastSideKey = key;
+    if (this.lastSideKey !== 'players') this.players.invalidate();
+    this.lastSideKey = 'players';
+    this.players.render(v);
   }
 
   private setStatus(text: string): void {

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const create = $<HTMLButtonElement>('create');
   const resume = $<HTMLButtonElement>('resume');
   langSelect.value = lang;
-  const planForm = mountPlanForm($<HTMLDivElement>('plan-options'), planSelect);
+  const speed = $<HTMLInputElement>('setup-speed');
+  const nicknames = $<HTMLSelectElement>('setup-nicknames');
+  const holdNames = $<HTMLInputElement>('setup-hold');
+  const planForm = mountPlanForm($<HTMLDivElement>('plan-options'), planSelect, speed);
 
   const fillPlans = () => {
     const l = langSelect.value === 'en' ? 'en' : 'es';
@@ -79,7 +82,15 @@ async function main(): Promise<void> {
       const choice = planForm.choice();
       if (!choice.ok) throw new Error(choice.error);
       const { createGame } = await import('../net/connection.ts');
-      const game = await createGame({ lang: langSelect.value, teams: Number(teams.value) || 4, plan: choice.plan, ...(choice.setId ? { setId: choice.setId } : {}) });
+      const game = await createGame({
+        lang: langSelect.value,
+        teams: Number(teams.value) || 4,
+        plan: choice.plan,
+        ...(choice.setId ? { setId: choice.setId } : {}),
+        speedScoring: speed.checked,
+        nicknames: nicknames.value === 'generated' ? 'generated' : 'typed',
+        holdNames: holdNames.checked,
+      });
       localStorage.setItem('ua:host', JSON.stringify({ code: game.code, hostToken: game.hostToken }));
       history.replaceState(null, '', `/host?game=${game.code}${location.search.includes('lang=') ? `&lang=${langSelect.value}` : ''}`);
       await open(game.code, game.hostToken);

@@ -53,7 +53,7 @@ export interface CreatedGame {
 }
 
 /** POST /api/games: a built-in plan id or a teacher's plan, optionally with a question set. */
-export async function createGame(body: { lang: string; teams: number; plan: string | CustomPlanInput; setId?: string }): Promise<CreatedGame> {
+export async function createGame(body: { lang: string; teams: number; plan: string | CustomPlanInput; setId?: string; speedScoring?: boolean; nicknames?: 'typed' | 'generated'; holdNames?: boolean }): Promise<CreatedGame> {
   const res = await fetch('/api/games', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = (await res.json().catch(() => ({}))) as Partial<CreatedGame> & { error?: string };
   if (res.status !== 201 || !json.code || !json.hostToken) throw new Error(json.error ?? `HTTP ${res.status}`);

@@ -133,9 +133,27 @@ export interface GameView {
   top: { name: string; team: number; score: number }[];
   speedScoring: boolean;
   sound: boolean;
-  /** Teacher only: the roster, from host:roster messages (not synced state). */
-  players?: Record<string, { name: string; team: number; score: number; connected: boolean }>;
+  /** How students get nicknames from now on, and whether new typed ones wait for the teacher. */
+  nicknames: 'typed' | 'generated';
+  holdNames: boolean;
+  /** Whether speed counted in the scored questions so far: 'all', 'some', 'none', or '' before any (the podium says it). */
+  speedCounted: 'all' | 'some' | 'none' | '';
+  /**
+   * Teacher only: the roster, from host:roster messages (not synced state). `held`: the nickname
+   * waits for the teacher's approval and no shared screen shows it; extraTime/noSpeed: accommodations.
+   */
+  players?: Record<string, RosterEntry>;
   scenario: ScenarioView;
+}
+
+export interface RosterEntry {
+  name: string;
+  team: number;
+  score: number;
+  connected: boolean;
+  held: boolean;
+  extraTime: number;
+  noSpeed: boolean;
 }
 
 export function snapshot(state: unknown): GameView {

@@ -52,7 +52,8 @@ export class LobbyScene extends HostScene {
     if (this.count) this.redraw(this.count, count);
     else this.count = this.draw(count);
     const byTeam = new Map<number, string[]>();
-    for (const p of Object.values(v.players ?? {})) byTeam.set(p.team, [...(byTeam.get(p.team) ?? []), p.name]);
+    // A nickname held for the teacher's approval is not shown until it is accepted.
+    for (const p of Object.values(v.players ?? {})) if (!p.held) byTeam.set(p.team, [...(byTeam.get(p.team) ?? []), p.name]);
     this.columns.forEach((column, team) => {
       const members = byTeam.get(team) ?? [];
       const key = members.join('\n');

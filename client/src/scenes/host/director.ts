@@ -46,8 +46,17 @@ export interface ProjectorDirector {
   command(name: string, value: unknown): void;
 }
 
-/** Read by bench:projector and the end-to-end tests (see stats.ts), with whether the loop is awake and the scene. */
-export type ProjectorStats = typeof projectorStats & { readonly awake: boolean; scene: string };
+/** Read by bench:projector and the end-to-end tests (see stats.ts), with whether the loop is awake, the scene and the texts it shows. */
+export type ProjectorStats = typeof projectorStats & { readonly awake: boolean; scene: string; readonly texts: string[] };
+
+/** The visible texts under `list` (containers included), as the class reads them on the projector. */
+function visibleTexts(list: readonly Phaser.GameObjects.GameObject[], out: string[] = []): string[] {
+  for (const o of list) {
+    if (o instanceof Phaser.GameObjects.Text && o.visible) out.push(o.text);
+    else if (o instanceof Phaser.GameObjects.Container && o.visible) visibleTexts(o.list, out);
+  }
+  return out;
+}
 
 export function createDirector(parent: HTMLElement, context: () => ProjectorContext): ProjectorDirector {
   const game = new Phaser.Game({
@@ -65,6 +74,7 @@ export function createDirector(parent: HTMLElement, context: () => ProjectorCont
   });
   const stats: ProjectorStats = Object.defineProperties(Object.assign(projectorStats, { scene: '' }), {
     awake: { get: () => game.loop.running },
+    texts: { get: () => visibleTexts(scene()?.children.list ?? []) },
   }) as ProjectorStats;
   (window as unknown as { uaProjector: ProjectorStats }).uaProjector = stats;
   let current = '';
