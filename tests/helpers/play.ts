@@ -7,7 +7,10 @@ export async function answerWhateverIsOpen(page: Page): Promise<void> {
   const answer = page.locator('#game .answer');
   const order = page.locator('#game .order-item');
   const slider = page.locator('#game input[type=range]');
-  await Promise.race([answer.first().waitFor(), order.first().waitFor(), slider.waitFor()]);
+  // One wait for whichever control the question has: racing three waits left the losers pending,
+  // and each rejected on its own 30 s later as an unhandled error (only seen on a busy machine,
+  // where the test outlives them). The question's own time (QUESTION_SECONDS) bounds it.
+  await page.locator('#game .answer, #game .order-item, #game input[type=range]').first().waitFor({ timeout: 120_000 });
   if (await order.count()) {
     for (let i = 0; i < (await order.count()); i++) await order.nth(i).click();
     await send.click();
