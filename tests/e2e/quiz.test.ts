@@ -79,7 +79,7 @@ describe('a class plays a quiz round in real browsers', () => {
       await expect.poll(() => phones[0]!.locator('#game .why').count()).toBe(1);
       await host.getByRole('button', { name: 'Next' }).click();
       // the next question or the standings, whichever comes (one wait: a raced pair leaves a loser to fail later)
-      const question = phones[0]!.locator('#game .answer, #game .order-item, #game input[type=range]').first();
+      const question = phones[0]!.locator('#game button.answer, #game .order-item, #game input[type=range]').first();
       const standings = phones[0]!.getByText('Look at the big screen for the standings.');
       await question.or(standings).first().waitFor({ timeout: 120_000 });
       if (await standings.isVisible()) break;
