@@ -28,6 +28,7 @@ import { NICKNAME_MODES, type NicknameMode } from '../../shared/rules/nicknames.
 import type { GameSetup } from '../content/planner.ts';
 import { newToken, sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
+import { refuse, reply, replySafe } from './replies.ts';
 import { Checkpointer, reviveModel, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
 import { BeatHealth } from './health.ts';
 import { guardMessages, MESSAGE_LIMITS } from './message-guard.ts';
@@ -122,8 +123,8 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private readonly roster = new RosterOutbox();
   /** This game's network, measured: pings, traffic, reconnections, the "Under the hood" feed (net/). */
   private readonly net = new NetWatch({
-    sendPing: (client, n) => this.reply(client as GameClient, 'clock:ping', { n }),
-    sendReport: (client, report) => this.reply(client as GameClient, 'host:under-the-hood', report),
+    sendPing: (client, n) => reply(client as GameClient, 'clock:ping', { n }),
+    sendReport: (client, report) => reply(client as GameClient, 'host:under-the-hood', report),
     nameOf: (id) => this.game.players[id]?.name,
     phones: () => this.game.connectedCount,
     redis: roomServices().config.redisUrl !== undefined,
@@ -144,7 +145,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
 
   override async onCreate(raw: unknown): Promise<void> {
     const services = roomServices();
-    guardMessages(this, (client, code, reason) => this.refuse(client as GameClient, 'message', code, reason));
+    guardMessages(this, (client, code, reason) => refuse(client as GameClient, 'message', code, reason));
     // Only this server makes rooms: the options must carry the grant it took for their code.
     const restore = restoreOptions.safeParse(raw);
     const create = restore.success ? undefined : createOptions.safeParse(raw);
@@ -163,7 +164,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     this.checkpoints = new Checkpointer(services.store, this.game.code, this.hostTokenHash, services.log, () => ({ v: SNAPSHOT_VERSION, model: this.game, seats: [...this.seats] }), services.storage);
     // The teacher's page shows a banner while the store cannot save (a full disk, say).
     this.storageOff = services.storage.onChange((writable) => {
-      for (const client of this.hostClients()) this.replySafe(client, 'host:storage', { writable });
+      for (const client of this.hostClients()) replySafe(client, 'host:storage', { writable });
     });
     this.setState(createState());
     this.state.scenario = createScenarioState(this.game.teamCount);
@@ -189,7 +190,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     }
     this.onMessage('*', (client: GameClient, type: unknown) => {
       roomServices().metrics.messageIn('unknown');
-      this.refuse(client, String(type).slice(0, 40), 'unknown_message', 'This game does not understand that message.');
+      refuse(client, String(type).slice(0, 40), 'unknown_message', 'This game does not understand that message.');
     });
     void this.checkpoints.now();
   }
@@ -301,9 +302,9 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     client.view = this.hostView;
     this.net.hostJoined(client);
     this.state.hostConnected = true;
-    this.reply(client, 'host:welcome', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, joinUrl: '' });
-    this.reply(client, 'host:roster', fullRoster(this.game));
-    if (!roomServices().storage.writable()) this.reply(client, 'host:storage', { writable: false });
+    reply(client, 'host:welcome', { serverNow: Date.now(), protocol: PROTOCOL_VERSION, joinUrl: '' });
+    reply(client, 'host:roster', fullRoster(this.game));
+    if (!roomServices().storage.writable()) reply(client, 'host:storage', { writable: false });
   }
 
   private newPlayerId(): string {
@@ -318,7 +319,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (previous && previous !== client) {
       // A second tab or device took this seat: the newest one wins, the old one is told why.
       previous.userData = undefined;
-      this.replySafe(previous, 'seat-taken', {});
+      replySafe(previous, 'seat-taken', {});
       previous.leave(CLOSE.seatTaken, 'This seat was opened on another device.');
     }
     client.userData = { kind: 'player', playerId };
@@ -334,7 +335,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (!p) return;
     client.view = this.teamViews[p.team];
     if (this.game.phase === 'scenario') syncRoles(this.state.scenario, this.game);
-    this.reply(client, 'welcome', {
+    reply(client, 'welcome', {
       playerId,
       seat,
       name: p.name,
@@ -432,17 +433,17 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       // An id that cannot be a player's is, to the teacher, simply no such player.
-      if (issue?.path[0] === 'playerId') this.refuse(client, type, 'no_such_player', 'There is no such player in this game.');
-      else this.refuse(client, type, 'bad_message', `The "${type}" message is malformed: ${issue?.message ?? 'invalid'}.`);
+      if (issue?.path[0] === 'playerId') refuse(client, type, 'no_such_player', 'There is no such player in this game.');
+      else refuse(client, type, 'bad_message', `The "${type}" message is malformed: ${issue?.message ?? 'invalid'}.`);
       return;
     }
     const isHostMessage = type.startsWith('host:');
     if (isHostMessage && seat.kind !== 'host') {
-      this.refuse(client, type, 'not_host', 'Only the teacher can do that.');
+      refuse(client, type, 'not_host', 'Only the teacher can do that.');
       return;
     }
     if (type === 'clock:pong') {
-      if (seat.kind !== 'player') return this.refuse(client, type, 'not_a_player', 'Only phones answer clock pings.');
+      if (seat.kind !== 'player') return refuse(client, type, 'not_a_player', 'Only phones answer clock pings.');
       const msg = parsed.data as z.infer<(typeof clientMessages)['clock:pong']>;
       this.net.links.pong(seat.playerId, msg.n, msg.at, Date.now());
       return;
@@ -453,49 +454,49 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     }
     if (type === 'scenario:action') {
       if (seat.kind !== 'player') {
-        this.refuse(client, type, 'host_cannot_answer', 'The teacher cannot take actions in a scenario.');
+        refuse(client, type, 'host_cannot_answer', 'The teacher cannot take actions in a scenario.');
         return;
       }
       const msg = parsed.data as z.infer<(typeof clientMessages)['scenario:action']>;
       const r = rules.submitScenarioAction(this.game, seat.playerId, msg.action);
-      if (!r.ok) return this.refuse(client, type, r.code, r.reason);
-      this.reply(client, 'action-ack', { type: msg.action.type, cost: r.value.cost });
+      if (!r.ok) return refuse(client, type, r.code, r.reason);
+      reply(client, 'action-ack', { type: msg.action.type, cost: r.value.cost });
       return;
     }
     if (type === 'host:inject') {
       const r = injectFault(this.game, parsed.data as z.infer<(typeof clientMessages)['host:inject']>);
-      if (!r.ok) return this.refuse(client, type, r.code, r.reason);
-      this.reply(client, 'host:injected', { fault: r.value.fault, target: r.value.target, tick: r.value.tick, roundMs: r.value.roundMs, params: { ...r.value.params } });
+      if (!r.ok) return refuse(client, type, r.code, r.reason);
+      reply(client, 'host:injected', { fault: r.value.fault, target: r.value.target, tick: r.value.tick, roundMs: r.value.roundMs, params: { ...r.value.params } });
       this.checkpoints.soon();
       return;
     }
     if (type === 'name:reroll') {
       if (seat.kind !== 'player') {
-        this.refuse(client, type, 'not_a_player', 'Only players have nicknames to change.');
+        refuse(client, type, 'not_a_player', 'Only players have nicknames to change.');
         return;
       }
       const r = rules.rerollName(this.game, seat.playerId);
-      if (!r.ok) return this.refuse(client, type, r.code, r.reason);
+      if (!r.ok) return refuse(client, type, r.code, r.reason);
       this.afterNameChange(seat.playerId);
       return;
     }
     if (type === 'answer') {
       if (seat.kind !== 'player') {
-        this.refuse(client, type, 'host_cannot_answer', 'The teacher cannot answer questions.');
+        refuse(client, type, 'host_cannot_answer', 'The teacher cannot answer questions.');
         return;
       }
       const msg = parsed.data as z.infer<(typeof clientMessages)['answer']>;
       const before = this.game.phase;
       const r = rules.submitAnswer(this.game, seat.playerId, msg.seq, msg.answer, Date.now(), this.net.links.answerLink(seat.playerId, msg.tapAt));
-      if (!r.ok) return this.refuse(client, type, r.code, r.reason);
+      if (!r.ok) return refuse(client, type, r.code, r.reason);
       this.net.answered(seat.playerId, r.value);
-      this.reply(client, 'ack', { seq: msg.seq });
+      reply(client, 'ack', { seq: msg.seq });
       this.state.counts.answered = rules.answeredCount(this.game);
       if (before === 'question' && this.game.phase === 'reveal') this.afterReveal();
       return;
     }
     const r = this.hostCommand(type, parsed.data as Record<string, unknown>);
-    if (!r.ok) this.refuse(client, type, r.code, r.reason);
+    if (!r.ok) refuse(client, type, r.code, r.reason);
   }
 
   private hostCommand(type: ClientMessageType, msg: Record<string, unknown>): rules.Result<unknown> {
@@ -545,7 +546,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
         const moved = this.clientsByPlayer.get(id);
         if (r.ok && moved) {
           moved.view = this.teamViews[msg.team as number];
-          this.reply(moved, 'moved', { team: msg.team as number });
+          reply(moved, 'moved', { team: msg.team as number });
         }
         if (r.ok) this.changed(id);
         break;
@@ -570,7 +571,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
         r = rules.accommodate(g, id, { extraTime: msg.extraTime as number, noSpeed: msg.noSpeed as boolean });
         const phone = this.clientsByPlayer.get(id);
         // Only the teacher's roster and the student's own phone (its clock) learn it.
-        if (r.ok && phone) this.reply(phone, 'extra-time', { extraTime: rules.accommodationOf(g, id).extraTime });
+        if (r.ok && phone) reply(phone, 'extra-time', { extraTime: rules.accommodationOf(g, id).extraTime });
         if (r.ok) this.roster.changed(id);
         break;
       }
@@ -598,7 +599,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private afterNameChange(playerId: string): void {
     const p = this.game.players[playerId];
     const phone = this.clientsByPlayer.get(playerId);
-    if (p && phone) this.reply(phone, 'nickname', nicknameInfo(p));
+    if (p && phone) reply(phone, 'nickname', nicknameInfo(p));
     this.roster.changed(playerId);
     syncTop(this.state, this.game);
     if (this.game.phase === 'scenario') syncRoles(this.state.scenario, this.game);
@@ -613,7 +614,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     this.roster.changed(playerId);
     if (client) {
       client.userData = undefined;
-      this.replySafe(client, 'kicked', {});
+      replySafe(client, 'kicked', {});
       client.leave(CLOSE.kicked, 'The teacher removed you from the game.');
     }
     this.changed();
@@ -650,7 +651,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private sendRoster(): void {
     const message = this.roster.take(this.game);
     if (!message) return;
-    for (const client of this.hostClients()) this.replySafe(client, 'host:roster', message);
+    for (const client of this.hostClients()) replySafe(client, 'host:roster', message);
     roomServices().metrics.messageOut('host:roster');
   }
 
@@ -775,30 +776,12 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
   private async sendInSlices<T extends 'result' | 'standing'>(items: readonly { client: GameClient; type: T; message: ServerMessages[T] }[]): Promise<void> {
     for (let i = 0; i < items.length; i += RESULT_SLICE) {
       if (i > 0) await new Promise((r) => setImmediate(r));
-      for (const { client, type, message } of items.slice(i, i + RESULT_SLICE)) this.replySafe(client, type, message);
+      for (const { client, type, message } of items.slice(i, i + RESULT_SLICE)) replySafe(client, type, message);
     }
     if (items[0]) roomServices().metrics.messageOut(items[0].type, items.length);
   }
 
   // ---------- replies ----------
-
-  private reply<T extends keyof ServerMessages>(client: GameClient, type: T, message: ServerMessages[T]): void {
-    client.send(type, message);
-    roomServices().metrics.messageOut(type);
-  }
-
-  private replySafe<T extends keyof ServerMessages>(client: GameClient, type: T, message: ServerMessages[T]): void {
-    try {
-      client.send(type, message);
-    } catch {
-      // the socket may already be closing
-    }
-  }
-
-  private refuse(client: GameClient, type: string, code: RefusalCode, reason: string): void {
-    roomServices().metrics.refused(type, code);
-    this.replySafe(client, 'refused', { type, code, reason });
-  }
 
   override onUncaughtException(error: Error, method: string): void {
     logRoomException(roomServices().log, this.roomId, error, method);

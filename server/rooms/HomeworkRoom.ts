@@ -31,6 +31,7 @@ import { buildResults } from '../../shared/rules/results.ts';
 import { RawJson } from '../store/index.ts';
 import { sha256, tokensEqual } from '../tokens.ts';
 import { roomServices } from './context.ts';
+import { refuse, reply, replySafe } from './replies.ts';
 import { enqueue, reviveModel, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
 import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
 import { createState, syncReveal, syncState, syncTop } from './sync.ts';
@@ -127,7 +128,7 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
     }
     this.onMessage('*', (client: GameClient, type: unknown) => {
       services.metrics.messageIn('unknown');
-      this.refuse(client, String(type).slice(0, 40), 'unknown_message', 'A homework attempt does not understand that message.');
+      refuse(client, String(type).slice(0, 40), 'unknown_message', 'A homework attempt does not understand that message.');
     });
     services.log.info({ attemptId, assignmentId: this.assignmentId, code, phase: this.game.phase }, 'homework attempt opened');
   }
@@ -181,7 +182,7 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
     if (previous && previous !== client) {
       // A second tab or a reload took the attempt over: the newest one wins, the old one is told why.
       previous.userData = undefined;
-      this.replySafe(previous, 'seat-taken', {});
+      replySafe(previous, 'seat-taken', {});
       previous.leave(CLOSE.seatTaken, 'This homework was opened in another tab or device.');
     }
     this.held?.reject(false);
@@ -195,8 +196,8 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
     if (this.game.phase === 'scenario') syncRoles(this.state.scenario, this.game);
     this.afterPhaseChange(false);
     await services.presence.setex(attemptRoomKey(this.attemptId), this.roomId, ATTEMPT_ROOM_KEY_SECONDS);
-    this.reply(client, 'homework:welcome', { attemptId: this.attemptId, name: p.name, attempt: this.attemptNo, deadline: this.deadline, finishBy: hw.finishBy(this.deadline), serverNow: now, protocol: PROTOCOL_VERSION });
-    this.reply(client, 'welcome', {
+    reply(client, 'homework:welcome', { attemptId: this.attemptId, name: p.name, attempt: this.attemptNo, deadline: this.deadline, finishBy: hw.finishBy(this.deadline), serverNow: now, protocol: PROTOCOL_VERSION });
+    reply(client, 'welcome', {
       playerId,
       seat: '',
       name: p.name,
@@ -256,7 +257,7 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
     if (!seat || client !== this.student) return;
     const parsed = homeworkClientMessages[type].safeParse(payload ?? {});
     if (!parsed.success) {
-      this.refuse(client, type, 'bad_message', `The "${type}" message is malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+      refuse(client, type, 'bad_message', `The "${type}" message is malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
       return;
     }
     const now = Date.now();
@@ -267,20 +268,20 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
       case 'answer': {
         const msg = parsed.data as z.infer<(typeof homeworkClientMessages)['answer']>;
         const r = rules.submitAnswer(g, seat.playerId, msg.seq, msg.answer, now);
-        if (!r.ok) return this.refuse(client, type, r.code, r.reason);
-        this.reply(client, 'ack', { seq: msg.seq });
+        if (!r.ok) return refuse(client, type, r.code, r.reason);
+        reply(client, 'ack', { seq: msg.seq });
         break;
       }
       case 'scenario:action': {
         const msg = parsed.data as z.infer<(typeof homeworkClientMessages)['scenario:action']>;
         const r = rules.submitScenarioAction(g, seat.playerId, msg.action);
-        if (!r.ok) return this.refuse(client, type, r.code, r.reason);
-        this.reply(client, 'action-ack', { type: msg.action.type, cost: r.value.cost });
+        if (!r.ok) return refuse(client, type, r.code, r.reason);
+        reply(client, 'action-ack', { type: msg.action.type, cost: r.value.cost });
         return;
       }
       case 'homework:next': {
         const r = hw.studentNext(g, now);
-        if (!r.ok) return this.refuse(client, type, r.code, r.reason);
+        if (!r.ok) return refuse(client, type, r.code, r.reason);
         break;
       }
       default: {
@@ -357,7 +358,7 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
     // A scenario round's points come outside a reveal: the student's total, as a live phone is told.
     if (this.student && (this.game.phase === 'scenario-report' || this.game.phase === 'podium')) {
       const standing = rules.playerStanding(this.game, this.game.order[0]!);
-      if (standing) this.replySafe(this.student, 'standing', standing);
+      if (standing) replySafe(this.student, 'standing', standing);
     }
     if (save) void this.save(true);
   }
@@ -369,7 +370,7 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
     syncReveal(this.state, this.game, record);
     syncTop(this.state, this.game);
     const result = rules.resultsOf(this.game, record)(this.game.order[0]!);
-    if (this.student && result) this.replySafe(this.student, 'result', result);
+    if (this.student && result) replySafe(this.student, 'result', result);
     void this.save(true);
   }
 
@@ -413,24 +414,6 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
   }
 
   // ---------- replies ----------
-
-  private reply<T extends keyof ServerMessages>(client: GameClient, type: T, message: ServerMessages[T]): void {
-    client.send(type, message);
-    roomServices().metrics.messageOut(type);
-  }
-
-  private replySafe<T extends keyof ServerMessages>(client: GameClient, type: T, message: ServerMessages[T]): void {
-    try {
-      client.send(type, message);
-    } catch {
-      // the socket may already be closing
-    }
-  }
-
-  private refuse(client: GameClient, type: string, code: RefusalCode, reason: string): void {
-    roomServices().metrics.refused(type, code);
-    this.replySafe(client, 'refused', { type, code, reason });
-  }
 
   override onUncaughtException(error: Error, method: string): void {
     roomServices().log.error({ err: error, method, attemptId: this.attemptId }, 'homework room handler failed');
