@@ -98,7 +98,11 @@ export async function createGameServer(config: Config, log: Logger): Promise<Gam
   const bank = loadBank();
   let liveRooms: LiveRooms = { rooms: () => [] };
   const metrics = createMetrics({ live: { rooms: () => liveRooms.rooms() } });
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'uptime-arena.sqlite') });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, 'uptime-arena.sqlite'),
+    onConnectionError: (err) => log.warn({ err: err.message }, 'a database connection was closed by the server; the next query opens a new one'),
+  });
   const planner = createPlanner(bank, store.sets);
   const { presence, driver } = await presenceAndDriver(config);
   const httpServer = http.createServer();

@@ -31,6 +31,8 @@ export interface OpenStoreOptions {
   sqliteFile?: string;
   /** Clock for created/updated times, ms since the epoch (tests pin it). Default Date.now. */
   now?: () => number;
+  /** Told when an idle PostgreSQL connection dies (the server restarted, an admin ended it). Default: ignored. */
+  onConnectionError?: (err: Error) => void;
 }
 
 /** A stored question set: the validated set plus its bookkeeping. */
@@ -144,6 +146,10 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   if (url !== '') {
     if (!PG_URL.test(url)) throw new Error('The database URL must start with postgres:// (leave it unset to use the SQLite file).');
     const pool = new pg.Pool({ connectionString: url, max: STORE_TUNABLES.pgPoolMax, idleTimeoutMillis: STORE_TUNABLES.pgIdleTimeoutMs });
+    // An idle client whose connection the server ends (a PostgreSQL restart, a failover) makes the
+    // pool emit 'error'; unheard, that event would end this process and every game in it. The
+    // pool drops that client and opens a new one for the next query; failed writes go to storage health.
+    pool.on('error', (err) => opts.onConnectionError?.(err));
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     dialect = 'postgres';
   } else {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
 import type { QuestionSet } from '../../../shared/content/schema.ts';
 import { hashToken, openStore, type Store, tokenMatchesHash } from '../../../server/store/index.ts';
 import { createTempDatabase, TEST_DATABASE_URL } from './pg-fixture.ts';
@@ -151,6 +152,32 @@ describe.runIf(TEST_DATABASE_URL !== '')('PostgreSQL (TEST_DATABASE_URL)', () =>
   storeContract('store on PostgreSQL', async () => {
     const tmpDb = await createTempDatabase();
     return { open: () => openStore({ databaseUrl: tmpDb.url }), cleanup: tmpDb.drop };
+  });
+
+  it('outlives PostgreSQL ending its idle connections (a restart, a failover): the error is reported, the next query reconnects', async () => {
+    const tmpDb = await createTempDatabase();
+    const errors: Error[] = [];
+    const store = await openStore({ databaseUrl: tmpDb.url, onConnectionError: (err) => errors.push(err) });
+    try {
+      const { id } = await store.sets.create(aSet('Before'));
+      // what a server restart does to every client connected to the database
+      const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        const dbName = new URL(tmpDb.url).pathname.slice(1);
+        const ended = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
+        expect(ended.rowCount).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      // the pool hears it as an 'error' event: without a listener that event would end the process
+      await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0));
+      expect(errors[0]!.message).toMatch(/terminat/i);
+      expect((await store.sets.get(id))?.set.title).toBe('Before');
+    } finally {
+      await store.close();
+      await tmpDb.drop();
+    }
   });
 });
 
