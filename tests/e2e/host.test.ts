@@ -96,7 +96,7 @@ async function checkEverySize(host: Page, phase: string): Promise<void> {
     await host.setViewportSize({ width, height });
     await expect.poll(() => host.evaluate(() => document.querySelector('#console .stage canvas')!.getBoundingClientRect().width > 0)).toBe(true);
     // Phaser refits the canvas on its next frame
-    await expect.poll(async () => (await layoutProblems(host)).filter((p) => p.startsWith('over the view') || p.startsWith('outside')), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(async () => (await layoutProblems(host)).filter((p) => p.startsWith('over the view') || p.startsWith('outside')), { timeout: 30_000 }).toEqual([]);
     expect(await layoutProblems(host), `${phase} at ${width}×${height}`).toEqual([]);
   }
   await host.setViewportSize({ width: 1280, height: 720 });
@@ -119,7 +119,7 @@ describe('the teacher’s page with 8 teams at projector sizes', () => {
       await expect.poll(() => scene(host)).toBe('host-leaderboard');
       await checkEverySize(host, 'leaderboard');
       await host.getByRole('button', { name: w.next }).click();
-      await expect.poll(() => scene(host), { timeout: 20_000 }).toBe('host-ops-center');
+      await expect.poll(() => scene(host), { timeout: 60_000 }).toBe('host-ops-center');
       await checkEverySize(host, 'ops center');
       await host.getByRole('button', { name: w.endRound }).click();
       await expect.poll(() => scene(host)).toBe('host-scenario-report');
@@ -203,7 +203,7 @@ describe('the teacher’s page with 8 teams at projector sizes', () => {
       await host.waitForTimeout(300);
     }
     await host.getByRole('button', { name: w.next }).click();
-    await expect.poll(() => scene(host), { timeout: 20_000 }).toBe('host-ops-center');
+    await expect.poll(() => scene(host), { timeout: 60_000 }).toBe('host-ops-center');
     // traffic moves in its own layer; the view itself is redrawn only when its figures change
     await expect.poll(() => trafficIn(1500), { timeout: 30_000 }).toBeGreaterThan(0);
     // the page's toggle: the same view, only the clock and the data redraw it (about twice a second)
