@@ -6,6 +6,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import express, { type Request, type Router } from 'express';
 import { chooseLang, lookup } from '../../shared/i18n/index.ts';
+import { GAME } from '../../shared/constants.ts';
 import type { Lang } from '../../shared/i18n-types.ts';
 import { inlineStyleHashes } from './security-headers.ts';
 
@@ -22,6 +23,20 @@ export function prerender(html: string, lang: Lang): string {
       const text = lookup(lang, key);
       return text ? `${m} ${kind === 'aria' ? 'aria-label' : 'title'}="${escapeHtml(text)}"` : m;
     });
+}
+
+/**
+ * The join form as the visitor left it: a tap on Join before the page's script has loaded (a cheap
+ * phone on school Wi-Fi) submits the form itself, as GET /?code=…&name=…; the page that comes
+ * back has both fields filled (the script then joins), instead of an empty code field.
+ */
+export function fillJoinForm(html: string, query: Request['query']): string {
+  const code = typeof query.code === 'string' ? query.code.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, GAME.codeLength) : '';
+  const name = typeof query.name === 'string' ? [...query.name].slice(0, GAME.nameMaxChars).join('') : '';
+  let out = html;
+  if (code) out = out.replace('<input id="code" ', `<input id="code" value="${escapeHtml(code)}" `);
+  if (name) out = out.replace('<input id="name" ', `<input id="name" value="${escapeHtml(name)}" `);
+  return out;
 }
 
 function langOf(req: Request): Lang {
@@ -53,7 +68,7 @@ export function createStaticRouter(clientDir: string, pagePolicy: (styleHashes: 
       cache.set(key, cached);
     }
     if (cached.csp) res.set('Content-Security-Policy', cached.csp);
-    res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Language').type('html').send(cached.html);
+    res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Language').type('html').send(file === 'index.html' ? fillJoinForm(cached.html, req.query) : cached.html);
   };
   router.get('/', page('index.html'));
   router.get(['/host', '/host/'], page('host.html'));

@@ -75,6 +75,17 @@ describe('HTTP contract', () => {
     expect(url.joinUrl).toMatch(new RegExp(`/\\?code=${code}$`));
   });
 
+  it('fills the join form back in when Join was tapped before the page\'s script ran (the form\'s own GET), escaped', async () => {
+    const html = await (await fetch(`${t.url}/?code=abc234&name=${encodeURIComponent('Ana "<b>"')}&lang=en`)).text();
+    expect(html).toMatch(/<input id="code" value="ABC234" /);
+    expect(html).toMatch(/<input id="name" value="Ana &quot;&lt;b&gt;&quot;" /);
+    const plain = await (await fetch(`${t.url}/?lang=en`)).text();
+    expect(plain).toMatch(/<input id="code" name="code"/);
+    const odd = await (await fetch(`${t.url}/?code=${encodeURIComponent('"><script>x</script>')}&lang=en`)).text();
+    expect(odd).toMatch(/<input id="code" value="SCRIPT" /);
+    expect(odd).not.toContain('<script>x');
+  });
+
   it('answers unknown API paths with a JSON 404', async () => {
     const res = await fetch(`${t.url}/api/nothing-here`);
     expect(res.status).toBe(404);
