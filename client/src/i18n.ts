@@ -1,15 +1,26 @@
 // i18next over the shared catalogs. Text is always set with textContent, never as HTML,
-// so interpolation escaping is off.
+// so interpolation escaping is off. A page loads only the catalog of the language it speaks (the
+// two together are most of the join page's script on a slow phone); the other comes when the
+// page switches. The catalogs have the same keys (tested), so no fallback language is needed.
 import i18next from 'i18next';
-import { CATALOGS, chooseLang } from '../../shared/i18n/index.ts';
+import { chooseLang } from '../../shared/i18n/choose.ts';
 import type { Lang } from '../../shared/i18n-types.ts';
+
+const CATALOG: Record<Lang, () => Promise<object>> = {
+  en: () => import('../../shared/i18n/en.ts').then((m) => m.en),
+  es: () => import('../../shared/i18n/es.ts').then((m) => m.es),
+};
+
+async function ensureCatalog(lang: Lang): Promise<void> {
+  if (!i18next.hasResourceBundle(lang, 'translation')) i18next.addResourceBundle(lang, 'translation', await CATALOG[lang]());
+}
 
 export async function initI18n(lang?: Lang): Promise<Lang> {
   const chosen = lang ?? chooseLang(new URLSearchParams(location.search).get('lang'), navigator.languages ?? [navigator.language]);
   await i18next.init({
     lng: chosen,
-    fallbackLng: 'en',
-    resources: { en: { translation: CATALOGS.en }, es: { translation: CATALOGS.es } },
+    fallbackLng: false,
+    resources: { [chosen]: { translation: await CATALOG[chosen]() } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
@@ -18,6 +29,7 @@ export async function initI18n(lang?: Lang): Promise<Lang> {
 }
 
 export async function setLang(lang: Lang): Promise<void> {
+  await ensureCatalog(lang);
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
   applyI18n(document.body);

@@ -6,15 +6,7 @@ import type { Lang } from '../i18n-types.ts';
 export const CATALOGS = { en, es } as const;
 export type { Catalog } from './en.ts';
 
-/** The language to use: ?lang=, else the browser's preferred languages, else Spanish. */
-export function chooseLang(queryLang: string | null, preferred: readonly string[]): Lang {
-  if (queryLang === 'es' || queryLang === 'en') return queryLang;
-  for (const l of preferred) {
-    const base = l.toLowerCase().slice(0, 2);
-    if (base === 'es' || base === 'en') return base;
-  }
-  return 'es';
-}
+export { chooseLang } from './choose.ts';
 
 /** A catalog string by dotted key, or undefined (for pre-rendering pages on the server). */
 export function lookup(lang: Lang, key: string): string | undefined {

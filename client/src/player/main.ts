@@ -9,7 +9,6 @@
 import { applyI18n, initI18n, t } from '../i18n.ts';
 import { GAME } from '../../../shared/constants.ts';
 import { joinFailure } from '../net/endpoint.ts';
-import { nicknameChoices, pickNickname } from '../../../shared/rules/nicknames.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 /** Join refusals (keys under join.errors) that ask the student for another nickname. */
@@ -21,8 +20,13 @@ function cleanCode(raw: string): string {
   return [...raw.toUpperCase()].filter((c) => allowed.has(c)).join('').slice(0, GAME.codeLength);
 }
 
-/** A generated nickname in the page's language (the same words the server gives in generated-only games). */
-function randomName(): string {
+/**
+ * A generated nickname in the page's language (the same words the server gives in generated-only
+ * games). Loaded on the dice's first tap: the word lists come with both catalogs, which the join
+ * form must not wait for on a slow phone.
+ */
+async function randomName(): Promise<string> {
+  const { nicknameChoices, pickNickname } = await import('../../../shared/rules/nicknames.ts');
   return pickNickname(nicknameChoices(document.documentElement.lang === 'en' ? 'en' : 'es'), Math.random()) ?? '';
 }
 
@@ -56,8 +60,10 @@ async function main(): Promise<void> {
     if (pos !== null) codeInput.setSelectionRange(pos, pos);
   });
   $<HTMLButtonElement>('random-name').addEventListener('click', () => {
-    nameInput.value = randomName();
-    nameInput.focus();
+    void randomName().then((name) => {
+      nameInput.value = name;
+      nameInput.focus();
+    });
   });
 
   const prefetch = () => void import('./game.ts');
@@ -137,6 +143,9 @@ async function main(): Promise<void> {
   });
   if (!initialCode) codeInput.focus();
   else if (!seat) nameInput.focus();
+  // A Join tapped before this script ran came back as /?code=…&name=… (the form's own GET, filled
+  // in again by the server): finish what the student asked for.
+  if (params.get('name') && CODE_RE.test(initialCode) && !seat) form.requestSubmit();
   // The form is wired: tests and the slow-phone benchmark wait for this mark.
   document.documentElement.dataset.ready = 'join';
   performance.mark('join-form-usable');
