@@ -34,7 +34,7 @@ import { BeatHealth } from './health.ts';
 import { guardMessages, MESSAGE_LIMITS } from './message-guard.ts';
 import { logRoomException } from './exceptions.ts';
 import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
-import { createState, syncCounts, syncReveal, syncState, syncTop } from './sync.ts';
+import { createState, syncCounts, syncEverything, syncReveal, syncState, syncTop } from './sync.ts';
 import { fullRoster, RosterOutbox } from './roster.ts';
 import type { GameState } from './schema.ts';
 import { NetWatch } from './net/under-the-hood.ts';
@@ -174,7 +174,7 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
       view.add(d);
       this.teamViews[team] = view;
     });
-    this.syncEverything();
+    syncEverything(this.state, this.game);
     // One timer drives the room: every beat advances the game's timers, steps the scenario
     // simulation when one of its ticks is due and sends a patch when one is due. Separate timers
     // for the clock, the simulation and the patches would each wake the process on their own,
@@ -227,18 +227,6 @@ export class ClassroomRoom extends Room<{ state: GameState }> {
     for (const [hash, id] of cp.snapshot.seats) this.seats.set(hash, id);
     rules.resumeAfterRestart(this.game, Date.now());
     services.log.info({ code, phase: this.game.phase, players: this.game.order.length }, 'game restored from checkpoint');
-  }
-
-  /** Mirrors the whole model into the state (after creation or a restore). */
-  private syncEverything(): void {
-    syncState(this.state, this.game);
-    syncTop(this.state, this.game);
-    const last = this.game.history.at(-1);
-    if (this.game.phase === 'reveal' && last) syncReveal(this.state, this.game, last);
-    if (this.game.phase === 'scenario' || this.game.phase === 'scenario-report') {
-      syncScenarioStart(this.state.scenario, this.game);
-      syncScenarioReports(this.state.scenario, this.game);
-    }
   }
 
   override async onDispose(): Promise<void> {

@@ -34,7 +34,7 @@ import { roomServices } from './context.ts';
 import { refuse, reply, replySafe } from './replies.ts';
 import { enqueue, reviveModel, SNAPSHOT_VERSION, type GameSnapshot } from './persistence.ts';
 import { createScenarioState, syncRoles, syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
-import { createState, syncReveal, syncState, syncTop } from './sync.ts';
+import { createState, syncEverything, syncReveal, syncState, syncTop } from './sync.ts';
 import type { GameState } from './schema.ts';
 
 /** What the HTTP layer hands a new attempt room: the attempt to load, and the grant for its code. */
@@ -116,7 +116,7 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
     this.state.scenario = createScenarioState(this.game.teamCount);
     const details = this.state.scenario.details[0];
     if (details) this.teamView.add(details);
-    this.syncEverything();
+    syncEverything(this.state, this.game);
     const { tickMs, scenarioTickMs, patchRateMs } = services.config;
     this.beatMs = Math.min(tickMs, scenarioTickMs);
     this.beatsPerScenarioTick = Math.max(1, Math.round(scenarioTickMs / this.beatMs));
@@ -131,18 +131,6 @@ export class HomeworkRoom extends Room<{ state: GameState }> {
       refuse(client, String(type).slice(0, 40), 'unknown_message', 'A homework attempt does not understand that message.');
     });
     services.log.info({ attemptId, assignmentId: this.assignmentId, code, phase: this.game.phase }, 'homework attempt opened');
-  }
-
-  private syncEverything(): void {
-    syncState(this.state, this.game);
-    syncTop(this.state, this.game);
-    const last = this.game.history.at(-1);
-    if (this.game.phase === 'reveal' && last) syncReveal(this.state, this.game, last);
-    if (this.game.phase === 'scenario' || this.game.phase === 'scenario-report') {
-      syncScenarioStart(this.state.scenario, this.game);
-      syncScenarioLive(this.state.scenario, this.game);
-      syncScenarioReports(this.state.scenario, this.game);
-    }
   }
 
   override async onDispose(): Promise<void> {

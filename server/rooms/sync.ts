@@ -6,6 +6,7 @@ import { pick } from '../../shared/i18n-types.ts';
 import { correctIndices, shownCounts, shownOptions } from '../../shared/rules/questions.ts';
 import { answeredCount, currentQuestion, currentRound, playerRanks, publicName, speedCounted, teamStandings, type GameModel, type QuestionRecord } from '../../shared/rules/game.ts';
 import { CountsState, GameState, QuestionState, RevealState, TeamState, TopPlayerState } from './schema.ts';
+import { syncScenarioLive, syncScenarioReports, syncScenarioStart } from './scenario-sync.ts';
 
 export function createState(): GameState {
   const s = new GameState();
@@ -122,5 +123,18 @@ export function syncTop(s: GameState, g: GameModel, top = playerRanks(g).top): v
     // (a nickname waiting for the teacher's approval reaches no shared screen: '' until accepted)
     set(row, { name: publicName(p), team: p.team, score: p.score });
   });
+}
+
+/** Mirrors the whole model into the state: after a room's creation, a restore, or a student's return. */
+export function syncEverything(s: GameState, g: GameModel): void {
+  syncState(s, g);
+  syncTop(s, g);
+  const last = g.history.at(-1);
+  if (g.phase === 'reveal' && last) syncReveal(s, g, last);
+  if (g.phase === 'scenario' || g.phase === 'scenario-report') {
+    syncScenarioStart(s.scenario, g);
+    syncScenarioLive(s.scenario, g);
+    syncScenarioReports(s.scenario, g);
+  }
 }
 
