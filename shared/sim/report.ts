@@ -139,7 +139,11 @@ export function scoreOf(run: SimRun, goodShare: number, servedShare: number, bud
   const baseline = run.baselineSpendPerSec * run.tick * TICK_SECONDS;
   const ratio = baseline > 0 ? run.spend / baseline : 1;
   // saving money counts only as far as the error budget was kept: a cheap outage earns nothing
-  const spend = ratio >= 1 ? -SCORE.spend * (ratio - 1) : SCORE.spend * (1 - ratio) * budgetLeft;
+  // Extra spend counts in full once users get the SLO's nines; below that it weighs in proportion
+  // to the nines they got: money separates responses that protect users about equally, and never
+  // ranks a team that served far more users (at a price) below one that let them fail for free.
+  const spendWeight = Math.min(1, nines(got) / nines(run.sloAvailability));
+  const spend = ratio >= 1 ? -SCORE.spend * (ratio - 1) * spendWeight : SCORE.spend * (1 - ratio) * budgetLeft;
   return { reliability, budget: SCORE.budget * budgetLeft, spend, detection: detectPts };
 }
 
