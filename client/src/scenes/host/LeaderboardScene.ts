@@ -57,7 +57,7 @@ export class LeaderboardScene extends HostScene {
     v.top.slice(0, 10).forEach((p, i) => {
       const y = 210 + i * 84;
       c.add(addShape(this, 1318, y + 42, TEAM_SHAPES[p.team] ?? 'circle', 14, hex(TEAM_COLORS[p.team] ?? '#888888')));
-      const line = this.fitted(`${i + 1}. ${p.name}`, { x: 1344, y, width: 400, height: 84 }, { bold: i < 3, valign: 'middle' });
+      const line = this.fitted(`${i + 1}. ${p.name || t('classroom.heldPlaceholder')}`, { x: 1344, y, width: 400, height: 84 }, { bold: i < 3, valign: 'middle' });
       const pts = this.fitted(String(p.score), { x: 1740, y, width: W - 40 - 1740, height: 84 }, { align: 'right', valign: 'middle' });
       c.add([line, pts]);
       line.setAlpha(0);

@@ -88,7 +88,7 @@ export class PodiumScene extends HostScene {
     const speed = layoutSpeedLine(this.measure, v.speedCounted, (k) => t(k));
     if (speed) c.add(this.draw(speed));
     v.top.slice(0, 5).forEach((p, i) => {
-      c.add(this.fitted(`${i + 1}. ${p.name}`, { x: 60, y: 330 + i * 130, width: 520, height: 60 }, { bold: i === 0, valign: 'middle' }));
+      c.add(this.fitted(`${i + 1}. ${p.name || t('classroom.heldPlaceholder')}`, { x: 60, y: 330 + i * 130, width: 520, height: 60 }, { bold: i === 0, valign: 'middle' }));
       c.add(this.fitted(t('host.points', { score: p.score }), { x: 100, y: 390 + i * 130, width: 480, height: 56 }, { bold: false, valign: 'middle', color: '#cfe3ff' }));
     });
   }
