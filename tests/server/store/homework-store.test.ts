@@ -107,8 +107,11 @@ function homeworkContract(name: string, makeOpener: () => Promise<{ open: () => 
     it('bounds attempts per address and per assignment, also when 12 start at once', async () => {
       const { id } = await assignment();
       const results = await Promise.all(Array.from({ length: 12 }, (_, i) => start(store, id, `S${i}`, { address: i < 8 ? 'school' : `home-${i}` })));
+      // which start wins a slot depends on the order the database serializes them: the school never
+      // passes its own cap, and the four homes can take at most four of the assignment's slots
       const fromSchool = results.slice(0, 8).filter((r) => r.ok).length;
-      expect(fromSchool).toBe(limits.perAddress);
+      expect(fromSchool).toBeLessThanOrEqual(limits.perAddress);
+      expect(fromSchool).toBeGreaterThanOrEqual(limits.perAssignment - 4);
       expect(results.filter((r) => r.ok)).toHaveLength(limits.perAssignment);
       for (const r of results) if (!r.ok) expect(['too_many_from_address', 'too_many_attempts']).toContain(r.reason);
       expect(results.filter((r) => !r.ok && r.reason === 'too_many_attempts').length).toBeGreaterThan(0);
