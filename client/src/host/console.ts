@@ -146,7 +146,7 @@ class HostConsole {
     });
     on(room, 'host:roster', (m) => {
       const roster = m.full ? {} : { ...this.roster };
-      for (const p of m.players) roster[p.id] = { name: p.name, team: p.team, score: p.score, connected: p.connected, held: p.held, extraTime: p.extraTime, noSpeed: p.noSpeed };
+      for (const { id, ...row } of m.players) roster[id] = row;
       for (const id of m.removed) delete roster[id];
       this.roster = roster;
       if (!this.view) return;

@@ -1,4 +1,5 @@
 // The synced state as plain data (what server/rooms/schema.ts sends), for the pages and scenes.
+import type { RosterRow } from '../../../shared/protocol.ts';
 export interface QuestionView {
   seq: number;
   type: 'single' | 'truefalse' | 'multi' | 'order' | 'numeric' | 'poll' | '';
@@ -146,15 +147,8 @@ export interface GameView {
   scenario: ScenarioView;
 }
 
-export interface RosterEntry {
-  name: string;
-  team: number;
-  score: number;
-  connected: boolean;
-  held: boolean;
-  extraTime: number;
-  noSpeed: boolean;
-}
+/** A roster row as the teacher's page keeps it, by player id (the host:roster message's rows). */
+export type RosterEntry = Omit<RosterRow, 'id'>;
 
 export function snapshot(state: unknown): GameView {
   const s = state as { toJSON?: () => unknown };
