@@ -141,7 +141,9 @@ describe('the teacher’s page with 8 teams at projector sizes', () => {
     const w = WORDS.en;
     const { host, phones } = await newGame('en', 'intro');
     const focusOnBody = () => host.evaluate(() => document.activeElement === document.body || document.activeElement === null);
-    await host.keyboard.press('PageDown'); // "next" in the lobby starts the game
+    // "next" in the lobby starts the game, once the page has seen a player join (Start is enabled)
+    await expect.poll(() => host.getByRole('button', { name: w.start }).isEnabled()).toBe(true);
+    await host.keyboard.press('PageDown');
     await expect.poll(() => scene(host)).toBe('host-question');
     await host.keyboard.press('b');
     await host.getByRole('button', { name: w.resume }).waitFor();
