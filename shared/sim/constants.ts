@@ -133,6 +133,8 @@ export const PAYMENTS = {
  * it is half-open and lets ONE trial call through: success closes it, failure opens it again.
  */
 export const BREAKER = {
+  /** A call through the breaker fails after this long (Hystrix's execution timeout default), ms. */
+  callTimeoutMs: 1000,
   windowSec: 10,
   minCalls: 20,
   errorThreshold: 0.5,

@@ -1,7 +1,7 @@
 // The third-party payments API, called by a share of the requests that got this far: latency L,
 // error rate e; calls slower than the client timeout fail after holding a worker that long.
-// The circuit breaker (when switched on, Hystrix's defaults) opens when at least 20 calls in its
-// 10-s window failed half or more, then refuses calls at once ("circuit open": the payment fails,
+// The circuit breaker (when switched on, Hystrix's defaults) gives each call a 1-s timeout, and
+// opens when at least 20 calls in its 10-s window failed (or timed out) half or more, then refuses calls at once ("circuit open": the payment fails,
 // but fast, and frees the worker); after its 5-s sleep window it lets one trial call through.
 import * as K from '../constants.ts';
 import { nextFloat } from '../rng.ts';
@@ -16,9 +16,11 @@ const PAYMENTS = K.PAYMENTS;
 export function payments(run: SimRun, f: FlowTick, outcome: { depFailN: number; openN: number; payStuck: number; payRandom: number }): void {
   const t = f.t;
   const calls = f.survivors * run.card.traffic.paymentShare;
-  const depTimeout = run.depLatencyMs >= PAYMENTS.timeoutMs;
+  // behind a breaker the call has the breaker's own timeout (Hystrix: 1 s), and a timeout counts as a failure
+  const timeoutMs = run.breakerOn ? Math.min(BREAKER.callTimeoutMs, PAYMENTS.timeoutMs) : PAYMENTS.timeoutMs;
+  const depTimeout = run.depLatencyMs >= timeoutMs;
   const callFail = depTimeout ? 1 : run.depErrorRate;
-  const callHold = depTimeout ? PAYMENTS.timeoutMs : run.depLatencyMs;
+  const callHold = depTimeout ? timeoutMs : run.depLatencyMs;
   let passed = calls;
   let depFailN = calls * callFail;
   if (run.breakerOn) {
