@@ -169,6 +169,23 @@ export function validateAction(run: SimRun, action: unknown): ValidationResult {
   return { ok: true };
 }
 
+/**
+ * What a phone's controls offer where an action takes a free number (the rest is buttons and
+ * steps of one): the rate limits in the Edge panel's list and the autoscaling target of its button.
+ */
+export const PHONE_CHOICES = {
+  rateLimitRps: [100, 250, 500, 1000, 2500, 5000],
+  autoscaleTarget: 0.6,
+} as const;
+
+/** Why a phone cannot send this action (null when it can): the card audit keeps scripts playable. */
+export function phoneCannotSend(a: SimAction): string | null {
+  if (a.type === 'rate-limit' && a.rps !== 0 && !(PHONE_CHOICES.rateLimitRps as readonly number[]).includes(a.rps)) return `a phone offers ${PHONE_CHOICES.rateLimitRps.join(', ')} per second, not ${a.rps}`;
+  if (a.type === 'autoscale' && a.on && a.target !== undefined && a.target !== PHONE_CHOICES.autoscaleTarget) return `a phone's autoscaling aims at ${PHONE_CHOICES.autoscaleTarget * 100} %, not ${a.target * 100} %`;
+  if (a.type === 'restart' && a.instance !== undefined) return 'a phone restarts the worst instance of a zone, not a chosen one';
+  return null;
+}
+
 /** A file of timed actions, as `npm run sim -- --actions FILE.json` reads and `--list` prints. */
 export const actionLogSchema = z
   .array(

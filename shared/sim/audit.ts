@@ -6,14 +6,20 @@
 //     and so does it played 10 real seconds late; 20 s late it still beats nothing;
 //   - no generic strategy reaches the recommended score (on any seed);
 //   - the harmful script scores below doing nothing (on every seed);
+//   - users first: a strategy that leaves at most half as many users without a good answer as
+//     doing nothing (and at least 2 points of the users fewer) scores above doing nothing, whatever
+//     it cost; money separates responses that protect users about equally, it never ranks letting
+//     users fail for free above serving them at a price;
 //   - the recommended response is humanly playable: no action in the first 10 real seconds of
-//     the round, none earlier than 10 real seconds after the first symptom a phone shows.
+//     the round, none earlier than 10 real seconds after the first symptom a phone shows;
+//   - every scripted action (recommended and harmful) is one a phone can send.
 // A calm card (no timeline: a game day, where the teacher injects the faults live) has nothing
 // to respond to, so it is held to being calm instead: doing nothing meets the SLO and shows no
 // symptom, it recommends nothing, no generic strategy beats doing nothing, and its harmful
 // script still scores below it.
 // `npm run sim -- --audit [--json]` prints it; tests/shared/sim/audit.test.ts runs it.
-import { LIVE_TICKS_PER_SECOND } from './constants.ts';
+import { phoneCannotSend } from './actions.ts';
+import { LIVE_TICKS_PER_SECOND, SCORE } from './constants.ts';
 import { createRun, stepRun } from './engine.ts';
 import { playToEnd, runReport, summarize } from './report.ts';
 import type { ActionLogEntry, RunReport, ScenarioCard, SimAction } from './types.ts';
@@ -28,6 +34,10 @@ export const AUDIT = {
   margin: 0.1,
   /** The panic button is pressed this many simulated seconds (30 real s) after the first symptom. */
   panicAfterSec: 60,
+  /** Users first: a strategy leaving at most this share of nothing's users without a good answer… */
+  usersFirstShare: 0.5,
+  /** …and at least this share of all users fewer, must score above nothing. */
+  usersFirstMin: 0.02,
 } as const;
 
 export const STRATEGIES = ['nothing', 'recommended', 'late10', 'late20', 'harmful', 'everything', 'panic', 'restarts', 'maxScale'] as const;
@@ -40,6 +50,8 @@ export interface AuditRow {
   scores: Record<Strategy, number[]>;
   /** Availability (0..1) per strategy, mean over the seeds. */
   availability: Record<Strategy, number>;
+  /** Share of users without a good answer (a slow one counts half, as in the score), one per seed. */
+  missed: Record<Strategy, number[]>;
   /** Tick of the first symptom a phone shows when nothing is done (-1: none). */
   firstSymptomTick: number;
   /** Rules the card breaks (empty when it passes). */
@@ -146,6 +158,7 @@ function play(card: ScenarioCard, seed: number, log: readonly ActionLogEntry[]):
 export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.seeds, tps = LIVE_TICKS_PER_SECOND): AuditRow {
   const scores = {} as Record<Strategy, number[]>;
   const availability = {} as Record<Strategy, number>;
+  const missed = {} as Record<Strategy, number[]>;
   let calmSlo: boolean[] = [];
   const symptom = firstSymptom(card, seeds[0] ?? 1);
   for (const s of STRATEGIES) {
@@ -153,10 +166,11 @@ export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.s
     const reports = seeds.map((seed) => play(card, seed, log));
     scores[s] = reports.map((r) => r.score);
     availability[s] = reports.reduce((sum, r) => sum + r.availability, 0) / reports.length;
+    missed[s] = reports.map(missedShare);
     if (s === 'nothing') calmSlo = reports.map((r) => r.sloMet);
   }
   if (card.timeline.length === 0) {
-    return { card: card.id, scores, availability, firstSymptomTick: symptom, problems: calmProblems(card, seeds, scores, calmSlo, symptom) };
+    return { card: card.id, scores, availability, missed, firstSymptomTick: symptom, problems: [...calmProblems(card, seeds, scores, calmSlo, symptom), ...scriptProblems(card)] };
   }
   const problems: string[] = [];
   seeds.forEach((seed, i) => {
@@ -168,6 +182,7 @@ export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.s
     if (scores.harmful[i]! >= none) problems.push(`seed ${seed}: harmful ${scores.harmful[i]} is not below nothing ${none}`);
     for (const g of GENERIC) if (scores[g][i]! >= rec) problems.push(`seed ${seed}: ${g} ${scores[g][i]} reaches recommended ${rec}`);
   });
+  problems.push(...usersFirstProblems(seeds, scores, missed), ...scriptProblems(card));
   const human = Math.round(AUDIT.humanSec * tps);
   const symptoms = seeds.map((seed) => firstSymptom(card, seed));
   for (const e of card.recommended) {
@@ -178,8 +193,41 @@ export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.s
       if (at >= 0 && e.tick >= at && e.tick < at + human) problems.push(`seed ${seed}: recommended ${e.action.type} at tick ${e.tick}: earlier than ${AUDIT.humanSec} real s after the first symptom (tick ${at})`);
     });
   }
-  return { card: card.id, scores, availability, firstSymptomTick: symptom, problems };
+  return { card: card.id, scores, availability, missed, firstSymptomTick: symptom, problems };
 }
+
+/** Share of users without a good answer: lost or refused in full, a slow answer half (SCORE.slowAnswer). */
+export function missedShare(r: RunReport): number {
+  return 1 - (r.goodShare + SCORE.slowAnswer * Math.max(0, r.availability - r.goodShare));
+}
+
+/** Users first (see the top of this file): no strategy that clearly served more users ranks below doing nothing. */
+export function usersFirstProblems(seeds: readonly number[], scores: Record<Strategy, number[]>, missed: Record<Strategy, number[]>): string[] {
+  const problems: string[] = [];
+  seeds.forEach((seed, i) => {
+    const none = missed.nothing[i]!;
+    for (const s of STRATEGIES) {
+      const m = missed[s][i]!;
+      if (s === 'nothing' || m > none * AUDIT.usersFirstShare || none - m < AUDIT.usersFirstMin) continue;
+      if (scores[s][i]! <= scores.nothing[i]!) problems.push(`seed ${seed}: ${s} leaves ${pct(m)} of users without a good answer (nothing: ${pct(none)}) but scores ${scores[s][i]}, not above nothing ${scores.nothing[i]}`);
+    }
+  });
+  return problems;
+}
+
+/** Scripted actions a phone cannot send (a rate limit off its list, an autoscaling target it does not offer). */
+function scriptProblems(card: ScenarioCard): string[] {
+  const problems: string[] = [];
+  for (const [name, log] of [['recommended', card.recommended], ['harmful', card.harmful]] as const) {
+    for (const e of log) {
+      const why = phoneCannotSend(e.action);
+      if (why) problems.push(`${name} ${e.action.type} at tick ${e.tick}: ${why}`);
+    }
+  }
+  return problems;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
 /** The rules of a calm card (see the top of this file). */
 function calmProblems(card: ScenarioCard, seeds: readonly number[], scores: Record<Strategy, number[]>, sloMet: readonly boolean[], symptom: number): string[] {

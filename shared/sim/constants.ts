@@ -209,8 +209,13 @@ export const SCORE = {
   slowAnswer: 0.5,
   /** Points for the share of the round's error budget left at the end (0 when spent: the SLO was missed). */
   budget: 300,
-  /** Points lost per starting setup's worth of extra spend: doubling the bill costs about one nine of reliability. */
-  spend: 200,
+  /**
+   * Points per doubling of the bill over the starting setup's (halving it earns as much, while the
+   * error budget holds): half a nine of reliability. A round is an incident, not a year: paying
+   * twice as much for a few minutes to keep users served is a good trade, so money weighs less
+   * than users, and a tenfold bill (what each extra nine is said to cost) is worth about 1.7 nines.
+   */
+  spend: 100,
   /** Bonus per incident acknowledged (its alert acked, or found by a diagnostic), scaled down linearly to 0 at detectAfterSec. */
   detect: 10,
   detectAfterSec: 120,

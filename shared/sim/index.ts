@@ -10,15 +10,15 @@
 // validateAction answers { ok } or { ok: false, code, reason } and never throws.
 export { createRun, stepRun } from './engine.ts';
 export { injectFault } from './timeline.ts';
-export { currentMetrics, runReport, summarize, replay, playToEnd, budgetSpent } from './report.ts';
+export { currentMetrics, runReport, summarize, replay, playToEnd, budgetSpent, scoreOf } from './report.ts';
 export type { SimSummary } from './report.ts';
 export { incidentSignal, livesFor, recentAvailability, parseIncidentParams } from './signal.ts';
 export type { IncidentSignal } from './signal.ts';
-export { ACTIONS, ACTION_TYPES, validateAction, checkActionShape, actionCost, costWith, actionLogSchema } from './actions.ts';
+export { ACTIONS, ACTION_TYPES, validateAction, checkActionShape, actionCost, costWith, actionLogSchema, PHONE_CHOICES, phoneCannotSend } from './actions.ts';
 export type { ActionSpec, ParamSpec } from './actions.ts';
 export { SCENARIOS, getScenario } from './scenarios.ts';
 export { TICK_SECONDS, LIVE_TICKS_PER_SECOND, DEFAULTS, LIVES_MAX } from './constants.ts';
 export { ROLES, ZONES, COMPONENTS } from './types.ts';
 export type * from './types.ts';
-export { AUDIT, STRATEGIES, audit, auditCard, auditTable, firstSymptom, strategyLog } from './audit.ts';
+export { AUDIT, STRATEGIES, audit, auditCard, auditTable, firstSymptom, missedShare, strategyLog, usersFirstProblems } from './audit.ts';
 export type { AuditResult, AuditRow, Strategy } from './audit.ts';

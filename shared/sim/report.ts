@@ -129,21 +129,22 @@ const nines = (good: number): number => -Math.log10(Math.max(1e-6, 1 - good));
 /**
  * The score (SCORE in constants.ts): reliability in nines of what users got (a good answer counts
  * whole, a slow one half: the user got the page, late), up to the SLO's nines + 1; the share of the
- * error budget left; extra spend over the starting setup's (savings count only as far as the error
- * budget was kept); fast detection (an alert acknowledged, a diagnostic).
+ * error budget left; the bill against the starting setup's, per doubling (savings count only as far
+ * as the error budget was kept); fast detection (an alert acknowledged, a diagnostic).
  */
 export function scoreOf(run: SimRun, goodShare: number, servedShare: number, budgetLeft: number, detectPts: number): { reliability: number; budget: number; spend: number; detection: number } {
   const top = nines(run.sloAvailability) + 1;
   const got = goodShare + SCORE.slowAnswer * Math.max(0, servedShare - goodShare);
   const reliability = SCORE.reliability * Math.min(1, nines(got) / top);
   const baseline = run.baselineSpendPerSec * run.tick * TICK_SECONDS;
-  const ratio = baseline > 0 ? run.spend / baseline : 1;
-  // saving money counts only as far as the error budget was kept: a cheap outage earns nothing
-  // Extra spend counts in full once users get the SLO's nines; below that it weighs in proportion
-  // to the nines they got: money separates responses that protect users about equally, and never
-  // ranks a team that served far more users (at a price) below one that let them fail for free.
+  const doublings = baseline > 0 && run.spend > 0 ? Math.log2(run.spend / baseline) : 0;
+  // Each doubling of the bill costs SCORE.spend, in full once users get the SLO's nines and in
+  // proportion to the nines they got below that: money separates responses that protect users
+  // about equally, and never ranks a team that served far more users (at a price) below one that
+  // let them fail for free. Saving money counts only as far as the error budget was kept: a cheap
+  // outage earns nothing.
   const spendWeight = Math.min(1, nines(got) / nines(run.sloAvailability));
-  const spend = ratio >= 1 ? -SCORE.spend * (ratio - 1) * spendWeight : SCORE.spend * (1 - ratio) * budgetLeft;
+  const spend = doublings === 0 ? 0 : -SCORE.spend * doublings * (doublings > 0 ? spendWeight : budgetLeft);
   return { reliability, budget: SCORE.budget * budgetLeft, spend, detection: detectPts };
 }
 

@@ -60,8 +60,8 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       { tick: 40, action: { type: 'scale', zone: 'b', count: 2 } },
       { tick: 160 + 1 + REACT, action: { type: 'restart', zone: 'a' } },
     ],
-    // "protect the lone server" with a rate limit below its traffic: refuses real users all round
-    harmful: [{ tick: 40, action: { type: 'rate-limit', rps: 50 } }],
+    // "restart it before the peak, to be safe": the lone server is down while it boots, and still crashes
+    harmful: [{ tick: 40, action: { type: 'restart', zone: 'a' } }],
   }),
   card({
     id: 'premiere-spike',
@@ -150,7 +150,7 @@ export const SCENARIOS: readonly ScenarioCard[] = [
     setup: { replicas: 0, maxRetries: 3, queueMaxSec: 10 },
     timeline: [{ at: FAULT, event: { type: 'db-primary-failure', duration: 20, stalled: true } }],
     recommended: [
-      { tick: FAULT + 1 + REACT, action: { type: 'rate-limit', rps: 900 } },
+      { tick: FAULT + 1 + REACT, action: { type: 'rate-limit', rps: 500 } },
       { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'a', count: 4 } },
       { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'b', count: 4 } },
       { tick: FAULT + 1 + 4 * REACT, action: { type: 'rate-limit', rps: 0 } },
@@ -178,7 +178,7 @@ export const SCENARIOS: readonly ScenarioCard[] = [
     timeline: [{ at: FAULT, event: { type: 'cache-flush' } }],
     recommended: [{ tick: FAULT + 1 + REACT, action: { type: 'warm-cache' } }],
     // shedding hard "to save the database", and forgetting to lift it
-    harmful: [{ tick: FAULT + 1 + REACT, action: { type: 'rate-limit', rps: 200 } }],
+    harmful: [{ tick: FAULT + 1 + REACT, action: { type: 'rate-limit', rps: 250 } }],
   }),
   card({
     id: 'db-failover',
@@ -284,11 +284,8 @@ export const SCENARIOS: readonly ScenarioCard[] = [
       { tick: FAULT + 1 + REACT, action: { type: 'block-abuse', on: true } },
       { tick: FAULT + 240 + 1 + REACT, action: { type: 'block-abuse', on: false } },
     ],
-    // "more traffic, more servers": paying to serve the attackers
-    harmful: [
-      { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'a', count: 10 } },
-      { tick: FAULT + 1 + REACT, action: { type: 'scale', zone: 'b', count: 10 } },
-    ],
+    // "limit the traffic to what we normally get": a global limit refuses real users and bots alike
+    harmful: [{ tick: FAULT + 1 + REACT, action: { type: 'rate-limit', rps: 250 } }],
   }),
   card({
     id: 'node-upgrade',

@@ -6,7 +6,7 @@
 // updated in place (text only where it changed), so a tap is never lost to a re-render.
 import { t } from '../i18n.ts';
 import { el } from '../ui/dom.ts';
-import { ACTIONS, costWith } from '../../../shared/sim/actions.ts';
+import { ACTIONS, PHONE_CHOICES, costWith } from '../../../shared/sim/actions.ts';
 import { APP, AUTOSCALE, DB, LIVES_MAX } from '../../../shared/sim/constants.ts';
 import { parseIncidentParams } from '../../../shared/sim/signal.ts';
 import type { SimAction } from '../../../shared/sim/types.ts';
@@ -261,10 +261,9 @@ export class OpsConsole {
   }
 
   private edgePanel(): HTMLElement {
-    const rates = [100, 250, 500, 1000, 2500, 5000];
     const selectId = 'ops-rate';
     const select = el('select', { className: 'rate', id: selectId });
-    select.append(...rates.map((r) => el('option', { value: String(r), textContent: t('ops.perSecond', { n: formatNumber(r) }) })));
+    select.append(...PHONE_CHOICES.rateLimitRps.map((r) => el('option', { value: String(r), textContent: t('ops.perSecond', { n: formatNumber(r) }) })));
     const onOff = (on: boolean) => t(on ? 'ops.isOn' : 'ops.isOff');
     return panel([
       this.line(({ d }) => `${t('ops.actions.cdn')}: ${onOff(d.cdnOn)} · ${t('ops.actions.block-abuse')}: ${onOff(d.blockOn)}`),
@@ -299,7 +298,7 @@ export class OpsConsole {
       };
       return el('div', { className: 'row scale' }, step(-1), count, step(1));
     };
-    const target = 60;
+    const target = Math.round(PHONE_CHOICES.autoscaleTarget * 100);
     return panel([
       zoneRow('a'),
       zoneRow('b'),

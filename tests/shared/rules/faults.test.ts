@@ -141,7 +141,7 @@ describe('replays and the debrief', () => {
     expect(injectFault(g, { fault: 'traffic-spike', target: 'all', params: { factor: 4, seconds: 40 } }).ok).toBe(true);
     ticks(g, 25);
     const compute = Object.keys(round(g).roles).find((id) => round(g).roles[id]!.includes('compute') && g.players[id]!.team === 0)!;
-    expect(submitAction(round(g), compute, 0, { type: 'scale', zone: 'a', count: 6 }).ok).toBe(true);
+    expect(submitAction(round(g), compute, 0, { type: 'scale', zone: 'a', count: 10 }).ok).toBe(true);
     expect(injectFault(g, { fault: 'kill-instance', target: 0, params: { zone: 'a', count: 3 } }).ok).toBe(true);
     ticks(g, 60);
     expect(injectFault(g, { fault: 'partition', target: 'all', params: { seconds: 30 } }).ok).toBe(true);
@@ -183,7 +183,7 @@ describe('replays and the debrief', () => {
     // …not a round without the faults (which would have scored far higher)
     expect(replayTeam(input.card, input.seed, input.credits, input.durationTicks, [], input.endTick).score).toBeGreaterThan(rerun);
     expect(impacts[0]!.delta).toBe(base - rerun);
-    // Six instances kept in zone A for the ~350 s after a 40 s spike cost more than they give back
+    // Ten instances kept in zone A for the ~350 s after a 40 s spike cost more than they give back
     // (a spike absorbed, then the bill): the debrief says so rather than praising any scale-up.
     expect(impacts[0]!.verdict).toBe('hurt');
   });
