@@ -12,7 +12,8 @@
 //     users fail for free above serving them at a price;
 //   - the recommended response is humanly playable: no action in the first 10 real seconds of
 //     the round, none earlier than 10 real seconds after the first symptom a phone shows;
-//   - every scripted action (recommended and harmful) is one a phone can send.
+//   - every scripted action (recommended and harmful) is one a phone can send (a scale to N
+//     stands for the phone's taps of one instance each).
 // A calm card (no timeline: a game day, where the teacher injects the faults live) has nothing
 // to respond to, so it is held to being calm instead: doing nothing meets the SLO and shows no
 // symptom, it recommends nothing, no generic strategy beats doing nothing, and its harmful
