@@ -20,9 +20,9 @@
 // script still scores below it.
 // `npm run sim -- --audit [--json]` prints it; tests/shared/sim/audit.test.ts runs it.
 import { phoneCannotSend } from './actions.ts';
-import { LIVE_TICKS_PER_SECOND, SCORE } from './constants.ts';
+import { LIVE_TICKS_PER_SECOND } from './constants.ts';
 import { createRun, stepRun } from './engine.ts';
-import { playToEnd, runReport, summarize } from './report.ts';
+import { gotShare, playToEnd, runReport, summarize } from './report.ts';
 import type { ActionLogEntry, RunReport, ScenarioCard, SimAction } from './types.ts';
 
 export const AUDIT = {
@@ -197,9 +197,9 @@ export function auditCard(card: ScenarioCard, seeds: readonly number[] = AUDIT.s
   return { card: card.id, scores, availability, missed, firstSymptomTick: symptom, problems };
 }
 
-/** Share of users without a good answer: lost or refused in full, a slow answer half (SCORE.slowAnswer). */
+/** Share of users without a good answer: lost or refused in full, a slow answer half, as the score counts them. */
 export function missedShare(r: RunReport): number {
-  return 1 - (r.goodShare + SCORE.slowAnswer * Math.max(0, r.availability - r.goodShare));
+  return 1 - gotShare(r.goodShare, r.availability);
 }
 
 /** Users first (see the top of this file): no strategy that clearly served more users ranks below doing nothing. */

@@ -126,6 +126,11 @@ function histQuantile(hist: readonly number[], q: number): number {
 /** Nines of a good share: −log10(bad share), bad share floored at 1e-6. */
 const nines = (good: number): number => -Math.log10(Math.max(1e-6, 1 - good));
 
+/** What users got, 0..1: a good answer counts whole, a slow one (served, over the latency SLO) SCORE.slowAnswer. */
+export function gotShare(goodShare: number, servedShare: number): number {
+  return goodShare + SCORE.slowAnswer * Math.max(0, servedShare - goodShare);
+}
+
 /**
  * The score (SCORE in constants.ts): reliability in nines of what users got (a good answer counts
  * whole, a slow one half: the user got the page, late), up to the SLO's nines + 1; the share of the
@@ -134,7 +139,7 @@ const nines = (good: number): number => -Math.log10(Math.max(1e-6, 1 - good));
  */
 export function scoreOf(run: SimRun, goodShare: number, servedShare: number, budgetLeft: number, detectPts: number): { reliability: number; budget: number; spend: number; detection: number } {
   const top = nines(run.sloAvailability) + 1;
-  const got = goodShare + SCORE.slowAnswer * Math.max(0, servedShare - goodShare);
+  const got = gotShare(goodShare, servedShare);
   const reliability = SCORE.reliability * Math.min(1, nines(got) / top);
   const baseline = run.baselineSpendPerSec * run.tick * TICK_SECONDS;
   const doublings = baseline > 0 && run.spend > 0 ? Math.log2(run.spend / baseline) : 0;
