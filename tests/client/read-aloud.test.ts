@@ -1,18 +1,19 @@
 // Read aloud on the teacher's page: what is spoken for each kind of question, in es and en (the
-// pure text), and how the speaker is driven: a question once, cut off when the phase changes or
+// pure text, for the question and for its reveal), and how the speaker is driven: a question or a reveal once, cut off when the phase changes or
 // the game pauses, the voice's language from the game's, and nothing breaking without speech.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { CATALOGS } from '../../shared/i18n/index.ts';
 import { t } from '../../client/src/i18n.ts';
-import { createReadAloud, readAloudText, voiceLang } from '../../client/src/host/read-aloud.ts';
-import type { GameView, QuestionView } from '../../client/src/view/model.ts';
+import { createReadAloud, readAloudText, revealAloudText, voiceLang } from '../../client/src/host/read-aloud.ts';
+import type { GameView, QuestionView, RevealView } from '../../client/src/view/model.ts';
 
 beforeAll(async () => {
   await i18next.init({ lng: 'en', resources: { en: { translation: CATALOGS.en }, es: { translation: CATALOGS.es } }, interpolation: { escapeValue: false } });
 });
 
 const tr = (key: string, params?: Record<string, unknown>) => t(key, params);
+const reveal = (over: Partial<RevealView>): RevealView => ({ seq: 1, correct: [], answer: 0, tolerance: 0, distribution: [], answered: 0, eligible: 0, explanation: '', skipped: false, ...over });
 const question = (over: Partial<QuestionView>): QuestionView => ({ seq: 1, type: 'single', text: 'What does a load balancer do', options: [], index: 0, count: 1, limitMs: 20_000, min: 0, max: 0, step: 1, unit: '', ...over });
 
 describe('readAloudText', () => {
@@ -28,6 +29,20 @@ describe('readAloudText', () => {
   ] as const)('%s: %j', async (lang, q, expected) => {
     await i18next.changeLanguage(lang);
     expect(readAloudText(q, tr)).toBe(expected);
+  });
+
+  it.each([
+    ['en', question({ options: ['Spreads requests', 'Stores data'] }), reveal({ correct: [0], explanation: 'It sends each request to a healthy server' }), 'Right answer: Spreads requests. It sends each request to a healthy server.'],
+    ['es', question({ type: 'truefalse' }), reveal({ correct: [1], explanation: 'Solo si expira.' }), 'Respuesta correcta: Falso. Solo si expira.'],
+    ['en', question({ type: 'order', options: ['Ship', 'Build'] }), reveal({ correct: [1, 0] }), 'Right answer: Build → Ship.'],
+    ['en', question({ type: 'numeric', unit: '%' }), reveal({ answer: 99.7, tolerance: 0.1 }), 'Right answer: 99.7 % (Accepted: 99.6 to 99.8).'],
+    ['es', question({ type: 'numeric', unit: '%' }), reveal({ answer: 99.7, tolerance: 0.1 }), 'Respuesta correcta: 99,7 % (Se acepta de 99,6 a 99,8).'],
+    ['es', question({ type: 'numeric' }), reveal({ answer: 3 }), 'Respuesta correcta: 3.'],
+    ['en', question({ type: 'poll', options: ['A', 'B'] }), reveal({ explanation: 'Both work' }), 'Both work.'],
+    ['en', question({ options: ['A', 'B'] }), reveal({ correct: [0], explanation: 'Why', skipped: true }), ''],
+  ] as const)('at the reveal, %s: %j %j', async (lang, q, r, expected) => {
+    await i18next.changeLanguage(lang);
+    expect(revealAloudText({ question: q, reveal: r }, tr)).toBe(expected);
   });
 
   it('says nothing for a question with no text', () => {
@@ -56,7 +71,7 @@ function fakeSynth() {
   return { log, synth: synth as unknown as SpeechSynthesis };
 }
 
-const view = (over: Partial<GameView>): GameView => ({ phase: 'lobby', paused: false, lang: 'es', question: question({ options: ['A', 'B'] }), ...over }) as GameView;
+const view = (over: Partial<GameView>): GameView => ({ phase: 'lobby', paused: false, lang: 'es', question: question({ options: ['A', 'B'] }), reveal: reveal({}), ...over }) as GameView;
 
 describe('createReadAloud', () => {
   afterEach(() => {
@@ -79,8 +94,9 @@ describe('createReadAloud', () => {
     r.update(view({ phase: 'question', paused: true }));
     expect(log).toEqual(['cancel']);
     log.length = 0;
-    r.update(view({ phase: 'reveal' }));
-    expect(log).toEqual(['cancel']);
+    r.update(view({ phase: 'reveal', reveal: reveal({ correct: [1], explanation: 'Porque sí' }) }));
+    r.update(view({ phase: 'reveal', reveal: reveal({ correct: [1], explanation: 'Porque sí' }) }));
+    expect(log).toEqual(['cancel', 'speak es-ES es: Respuesta correcta: B. Porque sí.']);
     log.length = 0;
     r.update(view({ phase: 'question', lang: 'en', question: question({ seq: 2, text: 'Next one?', options: ['X'] }) }));
     expect(log).toEqual(['cancel', 'speak en-US uk: Next one? Opción 1: X.']);

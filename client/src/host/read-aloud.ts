@@ -1,8 +1,10 @@
 // "Read aloud" on the teacher's page: speaks each question and its options with the browser's
-// speech synthesis, in the game's language, for students who read slowly. What is said is built
-// by a pure function (readAloudText, unit-tested); the rest only drives speechSynthesis: one
-// question spoken once, cut off when the phase changes, and nothing at all (no error, the switch
-// disabled) where the browser has no speech synthesis.
+// speech synthesis, in the game's language, for students who read slowly, and at the reveal the
+// right answer and why. What is said is built by pure functions (readAloudText, revealAloudText,
+// unit-tested); the rest only drives speechSynthesis: each question and each reveal spoken once,
+// cut off when the phase changes, and nothing at all (no error, the switch disabled) where the
+// browser has no speech synthesis.
+import { rightAnswerText } from '../view/answers.ts';
 import type { GameView, QuestionView } from '../view/model.ts';
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -12,11 +14,12 @@ export function voiceLang(lang: string): 'es-ES' | 'en-US' {
   return lang === 'en' ? 'en-US' : 'es-ES';
 }
 
+const sentence = (s: string) => (/[.?!…:;]$/.test(s) ? s : `${s}.`);
+
 /** The words to speak for a question as the projector shows it ('' when there is nothing to say). */
 export function readAloudText(q: Pick<QuestionView, 'type' | 'text' | 'options' | 'min' | 'max' | 'unit'>, tr: Translate): string {
   const text = q.text.trim();
   if (!text) return '';
-  const sentence = (s: string) => (/[.?!…:;]$/.test(s) ? s : `${s}.`);
   const options = (labels: readonly string[]) => labels.map((label, i) => sentence(tr('host.readAloudOption', { n: i + 1, text: label.trim() })));
   const parts = [sentence(text)];
   switch (q.type) {
@@ -38,11 +41,21 @@ export function readAloudText(q: Pick<QuestionView, 'type' | 'text' | 'options' 
   return parts.join(' ');
 }
 
+/** The words to speak at a reveal: the right answer as the projector shows it, then why ('' for a skipped question; a poll has only its why). */
+export function revealAloudText(v: Pick<GameView, 'question' | 'reveal'>, tr: Translate): string {
+  if (v.reveal.skipped) return '';
+  return [rightAnswerText(v, tr), v.reveal.explanation]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map(sentence)
+    .join(' ');
+}
+
 export interface ReadAloud {
   /** False where the browser cannot speak: the switch is shown disabled, with why. */
   readonly available: boolean;
   enabled: boolean;
-  /** Called with every view: speaks a newly opened question, stops speaking when the phase changes. */
+  /** Called with every view: speaks a newly opened question or reveal, stops speaking when the phase changes. */
   update(v: GameView): void;
   stop(): void;
 }
@@ -57,6 +70,7 @@ export function createReadAloud(tr: Translate, synth: SpeechSynthesis | undefine
   let phase = '';
   let paused = false;
   let spokenSeq = -1;
+  let spokenReveal = -1;
 
   const stop = () => {
     try {
@@ -98,9 +112,14 @@ export function createReadAloud(tr: Translate, synth: SpeechSynthesis | undefine
       if (v.phase !== phase || (v.paused && !paused)) stop();
       phase = v.phase;
       paused = v.paused;
-      if (!enabled || v.phase !== 'question' || v.paused || v.question.seq === spokenSeq) return;
-      spokenSeq = v.question.seq;
-      speak(readAloudText(v.question, tr), v.lang);
+      if (!enabled || v.paused) return;
+      if (v.phase === 'question' && v.question.seq !== spokenSeq) {
+        spokenSeq = v.question.seq;
+        speak(readAloudText(v.question, tr), v.lang);
+      } else if (v.phase === 'reveal' && v.reveal.seq !== spokenReveal) {
+        spokenReveal = v.reveal.seq;
+        speak(revealAloudText(v, tr), v.lang);
+      }
     },
     stop,
   };
