@@ -38,7 +38,8 @@ describe('a class plays a quiz round in real browsers', () => {
     const host = await (await projectorContext(browser)).newPage();
     await host.goto(`${server.url}/host?lang=en`);
     // the form starts on the 30-minute lesson; this test plays the one-round quiz to its end
-    expect(await host.getByLabel('Game plan').inputValue()).toBe('intro');
+    // (the server pre-fills the page's text, so the label is there before the script fills the plans in)
+    await expect.poll(() => host.getByLabel('Game plan').inputValue()).toBe('intro');
     await host.getByLabel('Game plan').selectOption('quick');
     await host.getByRole('button', { name: 'Create game' }).click();
     const code = (await host.getByTestId('join-code').textContent())!.trim();
