@@ -32,6 +32,8 @@ export interface PlayerModel {
   nameSource?: 'typed' | 'generated' | 'teacher';
   /** Generated nicknames asked for after the first (at most GAME.nameRerolls). */
   rerolls?: number;
+  /** Generated nicknames this player swapped away (normalized): never offered to them again. */
+  passed?: string[];
 }
 
 /**
@@ -272,9 +274,9 @@ export function isNameTaken(g: GameModel, name: string): boolean {
 }
 
 /** The next generated nickname that no player has, or null when none is left. */
-function drawFreeName(g: GameModel): string | null {
-  const banned = new Set(g.banned);
-  return drawNickname(g.lang, g.seed, g.nameDraws++, (n) => isNameTaken(g, n) || banned.has(normalizeName(n)));
+function drawFreeName(g: GameModel, alsoSkip: readonly string[] = []): string | null {
+  const skip = new Set([...g.banned, ...alsoSkip]);
+  return drawNickname(g.lang, g.seed, g.nameDraws++, (n) => isNameTaken(g, n) || skip.has(normalizeName(n)));
 }
 
 /**
@@ -415,10 +417,13 @@ export function rerollName(g: GameModel, id: string): Result<PlayerModel> {
   if (p.nameSource !== 'generated') return refuse('no_rerolls', 'Only a generated nickname can be swapped for another.');
   if (rerollsLeft(p) === 0) return refuse('no_rerolls', 'You have used all your new nicknames.');
   if (g.phase !== 'lobby') return refuse('wrong_phase', 'Nicknames can change only before the game starts.');
-  const drawn = drawFreeName(g);
+  // a name the player already passed on would read as "another nickname" that is not another
+  const passed = [...(p.passed ?? []), normalizeName(p.name)];
+  const drawn = drawFreeName(g, passed);
   if (!drawn) return refuse('no_rerolls', 'No other nickname is free in this game.');
   setName(g, p, drawn);
   p.rerolls = (p.rerolls ?? 0) + 1;
+  p.passed = passed;
   return ok(p);
 }
 

@@ -17,8 +17,8 @@ const plan: PlanSpec = { id: 't', title: L('t'), rounds: [{ kind: 'quiz', title:
 const LIMIT = 10_000;
 const INTRO = 1000;
 
-function game(opts: { nicknames?: 'typed' | 'generated'; holdNames?: boolean; players?: string[] } = {}) {
-  const g = rules.createGame({ code: 'ABCDEF', lang: 'en', plan, teamCount: 2, seed: 7, questions: [[q('q1'), q('q2'), q('q3')]], questionMsOverride: LIMIT, roundIntroMs: INTRO, nicknames: opts.nicknames, holdNames: opts.holdNames });
+function game(opts: { nicknames?: 'typed' | 'generated'; holdNames?: boolean; players?: string[]; seed?: number } = {}) {
+  const g = rules.createGame({ code: 'ABCDEF', lang: 'en', plan, teamCount: 2, seed: opts.seed ?? 7, questions: [[q('q1'), q('q2'), q('q3')]], questionMsOverride: LIMIT, roundIntroMs: INTRO, nicknames: opts.nicknames, holdNames: opts.holdNames });
   for (const p of opts.players ?? []) expect(rules.addPlayer(g, p, opts.nicknames === 'generated' ? undefined : `Player ${p}`, filter).ok).toBe(true);
   return g;
 }
@@ -72,6 +72,20 @@ describe('nicknames: generated only', () => {
     expect(rules.isNameTaken(g, g.players.a!.name)).toBe(true);
     rules.startGame(g, 0);
     expect(rules.rerollName(g, 'b')).toMatchObject({ ok: false, code: 'wrong_phase' });
+  });
+
+  it('never offers a player a nickname they already passed on, whatever the game seed', () => {
+    const repeats: number[] = [];
+    for (let seed = 1; seed <= 300; seed++) {
+      const g = game({ nicknames: 'generated', players: ['a', 'b', 'c'], seed });
+      const offered = [g.players.a!.name];
+      for (let i = 0; i < GAME.nameRerolls; i++) {
+        expect(rules.rerollName(g, 'a').ok).toBe(true);
+        offered.push(g.players.a!.name);
+      }
+      if (new Set(offered).size !== offered.length) repeats.push(seed);
+    }
+    expect(repeats).toEqual([]);
   });
 
   it('does not re-roll a typed name', () => {
