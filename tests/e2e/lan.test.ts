@@ -73,6 +73,28 @@ describe('a phone joins over the classroom network', () => {
     for (const s of sockets) expect(new URL(s).host).toBe(`${lan}:${server.port}`);
   });
 
+  it('keeps the code a student typed while the page was still loading its script', async () => {
+    const game = await server.createGame();
+    const page = await (await phoneContext(browser)).newPage();
+    // a slow phone: the server's pre-filled form is on screen before the script arrives
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`http://${lan}:${server.port}/?lang=en`, { waitUntil: 'commit' });
+    await page.getByRole('textbox', { name: 'Game code' }).fill(game.code);
+    await page.getByRole('textbox', { name: 'Nickname' }).fill('Early');
+    release();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.ready ?? '')).toBe('join');
+    expect(await page.getByRole('textbox', { name: 'Game code' }).inputValue()).toBe(game.code);
+    expect(await page.getByRole('textbox', { name: 'Nickname' }).inputValue()).toBe('Early');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByTestId('my-score').waitFor({ timeout: 30_000 });
+    await page.context().close();
+  });
+
   it('says what to do when the join fails: no such game, a locked game, no network', async () => {
     const alert = (page: Page) => page.locator('#join-error');
     const join = async (page: Page, code: string, name: string) => {
@@ -81,6 +103,7 @@ describe('a phone joins over the classroom network', () => {
       await page.getByRole('button', { name: 'Join' }).click();
     };
     const { page } = await phoneAt(`http://${lan}:${server.port}/?lang=en`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.ready ?? '')).toBe('join');
     await join(page, 'ZZZZZZ', 'Lost');
     await expect.poll(() => alert(page).textContent(), { timeout: 30_000 }).toMatch(/No game has the code ZZZZZZ/);
 

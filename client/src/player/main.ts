@@ -51,9 +51,11 @@ async function main(): Promise<void> {
   const rejoin = $<HTMLButtonElement>('rejoin');
   const params = new URLSearchParams(location.search);
 
-  const initialCode = cleanCode(params.get('code') ?? '') || cleanCode(localStorage.getItem('ua:last-code') ?? '');
+  // What the student typed while the script was loading (a slow phone shows the form first) wins
+  // over the link's code and the last game's: the form must never wipe what was typed.
+  const initialCode = cleanCode(codeInput.value) || cleanCode(params.get('code') ?? '') || cleanCode(localStorage.getItem('ua:last-code') ?? '');
   codeInput.value = initialCode;
-  if (params.get('name')) nameInput.value = (params.get('name') ?? '').slice(0, GAME.nameMaxChars);
+  if (params.get('name') && !nameInput.value.trim()) nameInput.value = (params.get('name') ?? '').slice(0, GAME.nameMaxChars);
   codeInput.addEventListener('input', () => {
     const pos = codeInput.selectionStart;
     codeInput.value = cleanCode(codeInput.value);
