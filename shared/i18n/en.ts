@@ -177,6 +177,7 @@ export const en = {
     question: 'Question {{n}} of {{total}}',
     round: 'Round {{n}} of {{total}}',
     paused: 'Paused',
+    overtime: 'Waiting for extra time',
     hostAway: 'Reconnecting to the game…',
     storageFailing: 'The server cannot save this game right now (its disk may be full). The game goes on, but tell whoever runs the server: a restart now would lose progress.',
     explanation: 'Why',

@@ -178,6 +178,7 @@ export const es: Catalog = {
     question: 'Pregunta {{n}} de {{total}}',
     round: 'Ronda {{n}} de {{total}}',
     paused: 'En pausa',
+    overtime: 'Esperando el tiempo extra',
     hostAway: 'Reconectando con la partida…',
     storageFailing: 'El servidor no puede guardar esta partida ahora (quizá su disco esté lleno). La partida sigue, pero avisa a quien administra el servidor: si se reinicia ahora, se perdería el progreso.',
     explanation: 'Por qué',

@@ -360,7 +360,9 @@ class HostConsole {
       if (this.joinPanel.parentElement !== this.bar) this.bar.prepend(this.joinPanel);
       this.joinPanel.className = 'join-panel chip';
     }
-    this.setStatus(this.rejoining || this.dropped ? t('host.hostAway') : v.paused ? t('host.paused') : v.locked && phase === 'lobby' ? t('host.locked') : '');
+    // overtime: the class's time is up, the question waits for students with extra time (the clock reads 0)
+    const overtime = phase === 'question' && v.overtime === true;
+    this.setStatus(this.rejoining || this.dropped ? t('host.hostAway') : v.paused ? t('host.paused') : overtime ? t('host.overtime') : v.locked && phase === 'lobby' ? t('host.locked') : '');
     const phaseChanged = phase !== this.lastPhase;
     if (phaseChanged) {
       if (phase === 'reveal') this.sound.chime();

@@ -1,0 +1,78 @@
+// A student with extra time in Chromium, as a class lives it: the teacher gives Ana ×2 in Players,
+// the class's 5 seconds run out, and the question stays open for her. The projector says why it
+// waits (its clock reads 0), Bea's phone says her time is up, and Ana's answer, given after the
+// class's time, is taken; the reveal comes once she has answered, and her answer is scored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, type Room } from '@colyseus/sdk';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startTestServer, recorder, type TestServer } from '../helpers/server.ts';
+import { ensureClientBuilt } from '../helpers/build.ts';
+import { answerNow } from '../helpers/bots.ts';
+
+const QUESTION_SECONDS = 5;
+let server: TestServer;
+let browser: Browser;
+const rooms: Room[] = [];
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  server = await startTestServer({ QUESTION_SECONDS: String(QUESTION_SECONDS), ROUND_INTRO_MS: '300', PATCH_RATE_MS: '50', TICK_MS: '50' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const r of rooms) await r.leave().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+const scene = (host: Page) => host.locator('.stage').getAttribute('data-scene');
+const status = (host: Page) => host.locator('#console .controls .status').evaluate((el: HTMLElement) => (el.hidden ? '' : (el.textContent ?? '')));
+
+describe('extra time in a live question', () => {
+  it('keeps the question open past the class’s time for a student with ×2, and the projector says why', async () => {
+    const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' })).newPage();
+    host.setDefaultTimeout(30_000);
+    await host.goto(`${server.url}/host?lang=en`);
+    await host.getByLabel('Number of teams').fill('2');
+    await host.getByLabel('Game plan').selectOption('quick');
+    await host.getByRole('button', { name: 'Create game' }).click();
+    const code = (await host.getByTestId('join-code').textContent())!.trim();
+
+    const ben = await new Client(server.wsUrl).joinById(code, { name: 'Ben' });
+    rooms.push(ben);
+    const beaPage = await (await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'en-US' })).newPage();
+    beaPage.setDefaultTimeout(30_000);
+    await beaPage.goto(`${server.url}/?code=${code}&lang=en`);
+    await beaPage.getByRole('textbox', { name: 'Nickname' }).fill('Bea');
+    await beaPage.getByRole('button', { name: 'Join' }).click();
+    await beaPage.getByTestId('my-score').waitFor();
+    const ana = await new Client(server.wsUrl).joinById(code, { name: 'Ana' });
+    rooms.push(ana);
+    const anaLog = recorder(ana);
+
+    await host.getByRole('button', { name: 'Players' }).click();
+    await host.getByRole('group', { name: 'Ana', exact: true }).getByLabel('Extra time').selectOption('2');
+    await expect.poll(() => anaLog.last('extra-time')?.extraTime).toBe(2);
+    await host.getByRole('button', { name: 'Players' }).click();
+
+    await host.getByRole('button', { name: 'Start game' }).click();
+    await expect.poll(() => scene(host)).toBe('host-question');
+    const seq = (ana.state as { question: { seq: number } }).question.seq;
+    answerNow([ben]);
+    // the class's time runs out: the question stays open for Ana, and the projector says why
+    await expect.poll(() => status(host)).toBe('Waiting for extra time');
+    expect(await scene(host)).toBe('host-question');
+    expect((ana.state as { overtime: boolean; phase: string })).toMatchObject({ overtime: true, phase: 'question' });
+    // Bea, without extra time and without an answer, is told on her phone that her time is up
+    await beaPage.getByRole('heading', { name: "Time's up!" }).waitFor();
+    // Ana answers in her own time, after the class's: the answer counts, and the reveal follows
+    answerNow([ana]);
+    await expect.poll(() => scene(host)).toBe('host-reveal');
+    await expect.poll(() => anaLog.last('result')?.seq).toBe(seq);
+    expect(anaLog.last('result').answer).not.toBeNull();
+    expect(anaLog.of('refused').filter((r: { code: string }) => r.code === 'too_late')).toEqual([]);
+    expect(await status(host)).toBe('');
+  });
+});
