@@ -29,13 +29,14 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
       const r = e.getBoundingClientRect();
       if (r.left < -1 || r.right > vw + 1) problems.push({ what: `outside the screen's width (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`, where: describe(e) });
     }
-    // words: each word's text range must sit on one line
+    // words: each word's text range must sit on one line; a line may end after a hyphen, a dash
+    // or a slash inside a compound ("client–" / "server"), as typesetting allows, never mid-word
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
       if (!parent || !visible(parent)) continue;
       const text = n.textContent ?? '';
-      for (const m of text.matchAll(/\S+/g)) {
+      for (const m of text.matchAll(/[^\s\-‐–—/]+[\-‐–—/]*|[\-‐–—/]+/g)) {
         const range = document.createRange();
         range.setStart(n, m.index!);
         range.setEnd(n, m.index! + m[0].length);
