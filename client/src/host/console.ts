@@ -360,9 +360,7 @@ class HostConsole {
       if (this.joinPanel.parentElement !== this.bar) this.bar.prepend(this.joinPanel);
       this.joinPanel.className = 'join-panel chip';
     }
-    // overtime: the class's time is up, the question waits for students with extra time (the clock reads 0)
-    const overtime = phase === 'question' && v.overtime === true;
-    this.setStatus(this.rejoining || this.dropped ? t('host.hostAway') : v.paused ? t('host.paused') : overtime ? t('host.overtime') : v.locked && phase === 'lobby' ? t('host.locked') : '');
+    this.setStatus(this.rejoining || this.dropped ? t('host.hostAway') : v.paused ? t('host.paused') : v.locked && phase === 'lobby' ? t('host.locked') : '');
     const phaseChanged = phase !== this.lastPhase;
     if (phaseChanged) {
       if (phase === 'reveal') this.sound.chime();

@@ -65,7 +65,9 @@ export class QuestionScene extends HostScene {
   render(v: GameView): void {
     const q = v.question;
     this.header.setText(`${t('host.round', { n: v.roundIndex + 1, total: v.roundCount })} · ${t('host.question', { n: q.index + 1, total: q.count })}`);
-    const answered = layoutAnswered(this.measure, t('host.answered', { count: v.counts?.answered ?? 0, total: v.counts?.connectedCount ?? 0 }));
+    // overtime: the class's time is up (the ring reads 0) and the question waits for students with extra time
+    const count = t('host.answered', { count: v.counts?.answered ?? 0, total: v.counts?.connectedCount ?? 0 });
+    const answered = layoutAnswered(this.measure, v.overtime && !v.paused ? `${count}\n${t('host.overtime')}` : count);
     if (this.answered) this.redraw(this.answered, answered);
     else this.answered = this.draw(answered);
     if (q.seq === this.seq) return;
