@@ -32,9 +32,17 @@ const scene = (host: Page) => host.locator('.stage').getAttribute('data-scene');
 const projectorTexts = (host: Page) => host.evaluate(() => (window as unknown as { uaProjector: { texts: string[] } }).uaProjector.texts.join(' ').replace(/\s+/g, ' '));
 
 const WORDS = {
-  en: { teams: 'Number of teams', plan: 'Game plan', create: 'Create game', players: 'Players', extra: 'Extra time', start: 'Start game', code: 'Game code', nickname: 'Nickname', join: 'Join', timeUp: "Time's up!", waiting: 'Waiting for extra time' },
-  es: { teams: 'Número de equipos', plan: 'Plan de juego', create: 'Crear partida', players: 'Jugadores', extra: 'Tiempo extra', start: 'Empezar partida', code: 'Código de la partida', nickname: 'Apodo', join: 'Unirme', timeUp: '¡Se acabó el tiempo!', waiting: 'Esperando el tiempo extra' },
+  en: { paused: 'Paused', teams: 'Number of teams', plan: 'Game plan', create: 'Create game', players: 'Players', extra: 'Extra time', start: 'Start game', code: 'Game code', nickname: 'Nickname', join: 'Join', timeUp: "Time's up!", waiting: 'Waiting for extra time' },
+  es: { paused: 'En pausa', teams: 'Número de equipos', plan: 'Plan de juego', create: 'Crear partida', players: 'Jugadores', extra: 'Tiempo extra', start: 'Empezar partida', code: 'Código de la partida', nickname: 'Apodo', join: 'Unirme', timeUp: '¡Se acabó el tiempo!', waiting: 'Esperando el tiempo extra' },
 } as const;
+
+/** Whether the control bar holds what it shows on one line, nothing cut. */
+const barFits = (host: Page) =>
+  host.evaluate(() => {
+    const b = document.querySelector<HTMLElement>('#console .controls')!;
+    const s = document.querySelector<HTMLElement>('#console .controls .status')!;
+    return { barOverflows: b.scrollWidth > b.clientWidth + 1, statusCut: s.scrollWidth > s.clientWidth + 1, tall: b.getBoundingClientRect().height > 64 };
+  });
 
 describe('extra time in a live question', () => {
   for (const lang of ['en', 'es'] as const) {
@@ -75,6 +83,12 @@ describe('extra time in a live question', () => {
       expect(await scene(host)).toBe('host-question');
       expect(ana.state as { overtime: boolean; phase: string }).toMatchObject({ overtime: true, phase: 'question' });
       expect(await host.evaluate(() => (window as unknown as { uaProjector: { overflows: string[] } }).uaProjector.overflows)).toEqual([]);
+      // a pause (the teacher's B key) puts "Paused" in the control bar, which stays one line whole
+      await host.keyboard.press('b');
+      await expect.poll(() => host.locator('#console .controls .status').textContent()).toBe(w.paused);
+      expect(await barFits(host)).toEqual({ barOverflows: false, statusCut: false, tall: false });
+      await host.keyboard.press('b');
+      await expect.poll(() => host.locator('#console .controls .status').isHidden()).toBe(true);
       // Bea, without extra time and without an answer, is told on her phone that her time is up
       await beaPage.getByRole('heading', { name: w.timeUp }).waitFor();
       // Ana answers in her own time, after the class's: the answer counts, and the reveal follows

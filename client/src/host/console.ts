@@ -46,6 +46,8 @@ class HostConsole {
   private readonly sound: Sound = createSound();
   private readonly motion = motionPreference();
   private lastPhase = '';
+  /** What the control bar showed when it was last fitted (see fitBar). */
+  private barKey = '';
   private rejoining = false;
   private dropped = false;
   private side: 'players' | 'settings' | null = null;
@@ -107,6 +109,7 @@ class HostConsole {
     void joinUrl(code).then((u) => (this.urlEl.textContent = u.replace(/\?code=.*/, '').replace(/^https?:\/\//, '').replace(/\/$/, '')));
     this.bar.append(this.status, this.storageBanner, this.buttonRow, this.confirmRow, this.soundBanner, this.toast);
     this.buildControls();
+    window.addEventListener('resize', () => this.fitBar());
     this.sideColumn.append(this.sidePanel, this.faults.panel);
     this.root.replaceChildren(this.stage, this.sideColumn, this.bar, this.sr, this.homework.dialog);
     this.stage.append(this.hood.panel);
@@ -370,6 +373,7 @@ class HostConsole {
     }
     this.faults.update(v);
     this.renderSide();
+    this.fitBar();
     this.director?.show(v);
     // A new phase puts the focus on its main button (so a remote's Space goes on); a focused
     // button that disappeared hands it to the next useful one, never to the page body.
@@ -417,6 +421,20 @@ class HostConsole {
     if (this.lastSideKey !== 'players') this.players.invalidate();
     this.lastSideKey = 'players';
     this.players.render(v);
+  }
+
+  /**
+   * The control bar stays one line: when what it shows (buttons, status, banners, in the page's
+   * language) is wider than the window, it goes compact (tighter buttons). Measured only when
+   * what it shows or the window's width changed, never on every update.
+   */
+  private fitBar(): void {
+    const shown = [...this.bar.querySelectorAll<HTMLElement>('button, .status, .storage-banner, .sound-banner, .toast, .join-panel')].filter((e) => !e.hidden && !e.closest('[hidden]'));
+    const key = `${window.innerWidth}|${shown.map((e) => e.textContent).join('|')}`;
+    if (key === this.barKey) return;
+    this.barKey = key;
+    this.bar.classList.remove('compact');
+    if (this.bar.scrollWidth > this.bar.clientWidth + 1) this.bar.classList.add('compact');
   }
 
   private setStatus(text: string): void {
