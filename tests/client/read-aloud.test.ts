@@ -38,6 +38,7 @@ describe('readAloudText', () => {
     ['en', question({ type: 'numeric', unit: '%' }), reveal({ answer: 99.7, tolerance: 0.1 }), 'Right answer: 99.7 % (Accepted: 99.6 to 99.8).'],
     ['es', question({ type: 'numeric', unit: '%' }), reveal({ answer: 99.7, tolerance: 0.1 }), 'Respuesta correcta: 99,7 % (Se acepta de 99,6 a 99,8).'],
     ['es', question({ type: 'numeric' }), reveal({ answer: 3 }), 'Respuesta correcta: 3.'],
+    ['en', question({ type: 'numeric', unit: 's' }), reveal({ answer: 0.0005, tolerance: 0.0001 }), 'Right answer: 0.0005 s (Accepted: 0.0004 to 0.0006).'],
     ['en', question({ type: 'poll', options: ['A', 'B'] }), reveal({ explanation: 'Both work' }), 'Both work.'],
     ['en', question({ options: ['A', 'B'] }), reveal({ correct: [0], explanation: 'Why', skipped: true }), ''],
   ] as const)('at the reveal, %s: %j %j', async (lang, q, r, expected) => {
