@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { ensureClientBuilt } from '../helpers/build.ts';
+import { projectorScene } from '../helpers/projector.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -50,7 +51,7 @@ describe('the Faults menu on the teacher’s page', () => {
       await host.waitForTimeout(200);
     }
     await host.getByRole('button', { name: 'Next' }).click();
-    await expect.poll(() => host.locator('.stage').getAttribute('data-scene'), { timeout: 30_000 }).toBe('host-ops-center');
+    await expect.poll(() => projectorScene(host), { timeout: 30_000 }).toBe('host-ops-center');
 
     await host.getByRole('button', { name: 'Faults' }).click();
     // every fault of the catalog is a button in the menu
@@ -81,7 +82,7 @@ describe('the Faults menu on the teacher’s page', () => {
     await expect.poll(() => host.locator('.faults-panel').isHidden()).toBe(true);
 
     await host.getByRole('button', { name: 'End round' }).click();
-    await expect.poll(() => host.locator('.stage').getAttribute('data-scene')).toBe('host-scenario-report');
+    await expect.poll(() => projectorScene(host)).toBe('host-scenario-report');
     await expect.poll(() => host.getByRole('button', { name: 'Faults' }).isHidden()).toBe(true);
 
     // the debrief: the post-mortem of Team Sockets shows the fault, with the round time it was injected at

@@ -8,10 +8,11 @@
 // question in the game's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, recorder, type TestServer } from '../helpers/server.ts';
 import { ensureClientBuilt } from '../helpers/build.ts';
+import { projectorScene, projectorTexts } from '../helpers/projector.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -29,8 +30,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The texts the projector's current scene shows (director.ts publishes them). */
-const projectorTexts = (host: Page) => host.evaluate(() => (window as unknown as { uaProjector: { texts: string[] } }).uaProjector.texts.join('\n'));
 
 async function phone(code: string, name?: string) {
   const room = await new Client(server.wsUrl).joinById(code, name === undefined ? {} : { name });
@@ -140,7 +139,7 @@ describe('the teacher’s classroom settings', () => {
 
     // the game starts: nickname settings are locked, and the first question is read aloud in English
     await host.getByRole('button', { name: 'Start game' }).click();
-    await expect.poll(() => host.locator('.stage').getAttribute('data-scene'), { timeout: 30_000 }).toBe('host-question');
+    await expect.poll(() => projectorScene(host), { timeout: 30_000 }).toBe('host-question');
     const spoken = await host.evaluate(() => (window as unknown as { uaSpoken: { text: string; lang: string }[] }).uaSpoken);
     const text = (phones[0]!.state as { question: { text: string } }).question.text;
     expect(spoken).toHaveLength(1);

@@ -11,6 +11,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { ensureClientBuilt } from '../helpers/build.ts';
 import { NICKNAMES, answerNow, joinBots } from '../helpers/bots.ts';
+import { projectorScene } from '../helpers/projector.ts';
 
 const SIZES = [
   [1280, 720],
@@ -53,7 +54,6 @@ async function newGame(lang: Lang, plan: string): Promise<{ host: Page; code: st
   return { host, code, phones };
 }
 
-const scene = (host: Page) => host.locator('.stage').getAttribute('data-scene');
 
 /** What is wrong with the page's layout at its current size (empty when nothing is). */
 async function layoutProblems(host: Page): Promise<string[]> {
@@ -110,28 +110,28 @@ describe('the teacher’s page with 8 teams at projector sizes', () => {
       await expect.poll(() => host.evaluate(() => document.querySelectorAll('#console .join-panel.band').length)).toBe(1);
       await checkEverySize(host, 'lobby');
       await host.getByRole('button', { name: w.start }).click();
-      await expect.poll(() => scene(host)).toBe('host-question');
+      await expect.poll(() => projectorScene(host)).toBe('host-question');
       await checkEverySize(host, 'question');
       answerNow(phones);
-      await expect.poll(() => scene(host)).toBe('host-reveal');
+      await expect.poll(() => projectorScene(host)).toBe('host-reveal');
       await checkEverySize(host, 'reveal');
       await host.getByRole('button', { name: w.endRound }).click();
-      await expect.poll(() => scene(host)).toBe('host-leaderboard');
+      await expect.poll(() => projectorScene(host)).toBe('host-leaderboard');
       await checkEverySize(host, 'leaderboard');
       await host.getByRole('button', { name: w.next }).click();
-      await expect.poll(() => scene(host), { timeout: 60_000 }).toBe('host-ops-center');
+      await expect.poll(() => projectorScene(host), { timeout: 60_000 }).toBe('host-ops-center');
       await checkEverySize(host, 'ops center');
       await host.getByRole('button', { name: w.endRound }).click();
-      await expect.poll(() => scene(host)).toBe('host-scenario-report');
+      await expect.poll(() => projectorScene(host)).toBe('host-scenario-report');
       await checkEverySize(host, 'round report');
       // End game asks first: Cancel keeps the game, Yes ends it
       await host.getByRole('button', { name: w.endGame }).click();
       await host.getByRole('button', { name: w.cancel }).click();
       await host.getByRole('button', { name: w.next }).waitFor();
-      expect(await scene(host)).toBe('host-scenario-report');
+      expect(await projectorScene(host)).toBe('host-scenario-report');
       await host.getByRole('button', { name: w.endGame }).click();
       await host.getByRole('button', { name: w.yes }).click();
-      await expect.poll(() => scene(host)).toBe('host-podium');
+      await expect.poll(() => projectorScene(host)).toBe('host-podium');
       await checkEverySize(host, 'podium');
       await host.context().close();
     });
@@ -144,7 +144,7 @@ describe('the teacher’s page with 8 teams at projector sizes', () => {
     // "next" in the lobby starts the game, once the page has seen a player join (Start is enabled)
     await expect.poll(() => host.getByRole('button', { name: w.start }).isEnabled()).toBe(true);
     await host.keyboard.press('PageDown');
-    await expect.poll(() => scene(host)).toBe('host-question');
+    await expect.poll(() => projectorScene(host)).toBe('host-question');
     await host.keyboard.press('b');
     await host.getByRole('button', { name: w.resume }).waitFor();
     expect(await focusOnBody()).toBe(false);
@@ -155,17 +155,17 @@ describe('the teacher’s page with 8 teams at projector sizes', () => {
     const open = seq();
     await host.keyboard.press('ArrowRight');
     answerNow(phones);
-    await expect.poll(() => scene(host)).toBe('host-reveal');
+    await expect.poll(() => projectorScene(host)).toBe('host-reveal');
     expect(seq()).toBe(open);
     // at the reveal the focus is on Next, so Space (from the remote or the keyboard) goes on
     await expect.poll(() => host.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('next');
     await host.keyboard.press(' ');
-    await expect.poll(() => scene(host)).toBe('host-question');
+    await expect.poll(() => projectorScene(host)).toBe('host-question');
     await expect.poll(focusOnBody).toBe(false);
     answerNow(phones);
-    await expect.poll(() => scene(host)).toBe('host-reveal');
+    await expect.poll(() => projectorScene(host)).toBe('host-reveal');
     await host.keyboard.press('PageDown');
-    await expect.poll(() => scene(host)).toBe('host-question');
+    await expect.poll(() => projectorScene(host)).toBe('host-question');
     // a click on a button that then disappears leaves the focus on the next useful one, not the body
     await host.getByRole('button', { name: w.skip }).click();
     await expect.poll(() => seq()).not.toBe(open);
@@ -205,7 +205,7 @@ describe('the teacher’s page with 8 teams at projector sizes', () => {
       await host.waitForTimeout(300);
     }
     await host.getByRole('button', { name: w.next }).click();
-    await expect.poll(() => scene(host), { timeout: 60_000 }).toBe('host-ops-center');
+    await expect.poll(() => projectorScene(host), { timeout: 60_000 }).toBe('host-ops-center');
     // traffic moves in its own layer; the view itself is redrawn only when its figures change
     await expect.poll(() => trafficIn(1500), { timeout: 30_000 }).toBeGreaterThan(0);
     // the page's toggle: the same view, only the clock and the data redraw it (about twice a second)
@@ -222,7 +222,7 @@ describe('the teacher’s page with 8 teams at projector sizes', () => {
     await host.emulateMedia({ reducedMotion: 'reduce' });
     await host.getByRole('button', { name: w.endGame }).click();
     await host.getByRole('button', { name: WORDS.en.yes }).click();
-    await expect.poll(() => scene(host)).toBe('host-podium');
+    await expect.poll(() => projectorScene(host)).toBe('host-podium');
     await expect.poll(() => framesIn(1500), { timeout: 30_000 }).toBe(0);
     await host.context().close();
   });

@@ -9,6 +9,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, recorder, type TestServer } from '../helpers/server.ts';
 import { ensureClientBuilt } from '../helpers/build.ts';
 import { answerNow } from '../helpers/bots.ts';
+import { projectorScene, projectorTexts } from '../helpers/projector.ts';
 
 const QUESTION_SECONDS = 5;
 let server: TestServer;
@@ -27,9 +28,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const scene = (host: Page) => host.locator('.stage').getAttribute('data-scene');
-/** The texts the projector's current scene shows (director.ts publishes them), as one line: a sentence may wrap. */
-const projectorTexts = (host: Page) => host.evaluate(() => (window as unknown as { uaProjector: { texts: string[] } }).uaProjector.texts.join(' ').replace(/\s+/g, ' '));
 
 const WORDS = {
   en: { paused: 'Paused', teams: 'Number of teams', plan: 'Game plan', create: 'Create game', players: 'Players', extra: 'Extra time', start: 'Start game', code: 'Game code', nickname: 'Nickname', join: 'Join', timeUp: "Time's up!", waiting: 'Waiting for extra time' },
@@ -74,13 +72,13 @@ describe('extra time in a live question', () => {
       await host.getByRole('button', { name: w.players }).click();
 
       await host.getByRole('button', { name: w.start }).click();
-      await expect.poll(() => scene(host)).toBe('host-question');
+      await expect.poll(() => projectorScene(host)).toBe('host-question');
       const seq = (ana.state as { question: { seq: number } }).question.seq;
       answerNow([ben]);
       // the class's time runs out: the question stays open for Ana, and the projector says why,
       // beside its clock (which reads 0), with nothing cut
       await expect.poll(() => projectorTexts(host)).toContain(w.waiting);
-      expect(await scene(host)).toBe('host-question');
+      expect(await projectorScene(host)).toBe('host-question');
       expect(ana.state as { overtime: boolean; phase: string }).toMatchObject({ overtime: true, phase: 'question' });
       expect(await host.evaluate(() => (window as unknown as { uaProjector: { overflows: string[] } }).uaProjector.overflows)).toEqual([]);
       // a pause (the teacher's B key) puts "Paused" in the control bar, which stays one line whole
@@ -93,7 +91,7 @@ describe('extra time in a live question', () => {
       await beaPage.getByRole('heading', { name: w.timeUp }).waitFor();
       // Ana answers in her own time, after the class's: the answer counts, and the reveal follows
       answerNow([ana]);
-      await expect.poll(() => scene(host)).toBe('host-reveal');
+      await expect.poll(() => projectorScene(host)).toBe('host-reveal');
       await expect.poll(() => anaLog.last('result')?.seq).toBe(seq);
       expect(anaLog.last('result').answer).not.toBeNull();
       expect(anaLog.of('refused').filter((r: { code: string }) => r.code === 'too_late')).toEqual([]);

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phoneContext, projectorContext } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { ensureClientBuilt } from '../helpers/build.ts';
+import { projectorScene } from '../helpers/projector.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -53,7 +54,7 @@ describe('a scenario round in real browsers', () => {
       await host.waitForTimeout(300);
     }
     await host.getByRole('button', { name: 'Next' }).click();
-    await expect.poll(() => host.locator('.stage').getAttribute('data-scene'), { timeout: 15_000 }).toBe('host-ops-center');
+    await expect.poll(() => projectorScene(host), { timeout: 15_000 }).toBe('host-ops-center');
 
     // three players: compute, data, edge + observability
     for (const p of phones) await p.locator('.ops .role').first().waitFor();
@@ -71,9 +72,9 @@ describe('a scenario round in real browsers', () => {
     expect(await compute.getByRole('button', { name: /Roll back|Warm the cache/ }).count()).toBeLessThanOrEqual(1);
 
     await host.screenshot({ path: 'tests/.artifacts/e2e-ops-center.png' });
-    await expect.poll(() => host.locator('.stage').getAttribute('data-scene'), { timeout: 30_000 }).toBe('host-scenario-report');
+    await expect.poll(() => projectorScene(host), { timeout: 30_000 }).toBe('host-scenario-report');
     await expect.poll(() => phones[0]!.locator('#game h1').textContent()).toContain('Round report');
     await host.getByRole('button', { name: 'Next' }).click();
-    await expect.poll(() => host.locator('.stage').getAttribute('data-scene')).toBe('host-podium');
+    await expect.poll(() => projectorScene(host)).toBe('host-podium');
   });
 });
