@@ -21,6 +21,10 @@ const start = (store: Store, assignmentId: string, name: string, more: { address
     (id, n) => ({ v: 1, model: { code: id, attempt: n } }),
   );
 
+/** The token with its last character changed: a near miss that must not match (a fixed 'x' would
+ *  leave a token that already ends in 'x' unchanged, one run in 64). */
+const tampered = (token: string) => token.slice(0, -1) + (token.endsWith('x') ? 'y' : 'x');
+
 /** Every text a table holds, for "no token in clear" checks. */
 type RawRows = (table: string) => Promise<Record<string, unknown>[]>;
 
@@ -47,7 +51,7 @@ function homeworkContract(name: string, makeOpener: () => Promise<{ open: () => 
       const a = await store.homework.getAssignment<{ seed: number }>(id);
       expect(a).toMatchObject({ sourceGame: 'CLASS1', title: 'Intro', lang: 'es', setup: { seed: 7 }, attemptCount: 0 });
       expect(await store.homework.checkTeacherToken(id, teacherToken)).toBe('ok');
-      expect(await store.homework.checkTeacherToken(id, teacherToken.replace(/.$/, 'x'))).toBe('forbidden');
+      expect(await store.homework.checkTeacherToken(id, tampered(teacherToken))).toBe('forbidden');
       expect(await store.homework.checkTeacherToken('nonexistent1', teacherToken)).toBe('not-found');
       const row = (await raw('homework_assignments')).find((r) => r.id === id)!;
       expect(JSON.stringify(row)).not.toContain(teacherToken);
@@ -61,7 +65,7 @@ function homeworkContract(name: string, makeOpener: () => Promise<{ open: () => 
       expect(r.attemptNo).toBe(1);
       const found = await store.homework.findAttempt<{ model: { code: string } }>(id, r.token);
       expect(found).toMatchObject({ id: r.id, name: 'Ana', status: 'playing', attemptNo: 1, finishedAt: null, snapshot: { model: { code: r.id } } });
-      expect(await store.homework.findAttempt(id, r.token.replace(/.$/, 'x'))).toBeUndefined();
+      expect(await store.homework.findAttempt(id, tampered(r.token))).toBeUndefined();
       expect(await store.homework.findAttempt('otherassign1', r.token)).toBeUndefined();
       await store.homework.saveAttempt(r.id, { snapshot: { v: 1, step: 2 }, status: 'playing', score: 1200, results: { players: [{ score: 1200 }] } });
       await store.homework.saveAttempt(r.id, { snapshot: { v: 1, step: 3 }, status: 'finished', score: 2000 });
