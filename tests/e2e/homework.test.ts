@@ -21,7 +21,7 @@ let lan: string;
 beforeAll(async () => {
   lan = requireLanAddress();
   ensureClientBuilt();
-  server = await startTestServer({ HOST: '0.0.0.0', QUESTION_SECONDS: '120', ROUND_INTRO_MS: '300', SCENARIO_TICK_MS: '20', SCENARIO_TICKS: '150', PATCH_RATE_MS: '50', TICK_MS: '20' });
+  server = await startTestServer({ HOST: '0.0.0.0', QUESTION_SECONDS: '120', ROUND_INTRO_MS: '300', SCENARIO_TICK_MS: '20', SCENARIO_TICKS: '600', PATCH_RATE_MS: '50', TICK_MS: '20' });
   browser = await launchBrowser();
 });
 

@@ -13,7 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureClientBuilt();
-  server = await startTestServer({ QUESTION_SECONDS: '30', ROUND_INTRO_MS: '300', SCENARIO_TICK_MS: '50', SCENARIO_TICKS: '240', PATCH_RATE_MS: '50', TICK_MS: '50' });
+  server = await startTestServer({ QUESTION_SECONDS: '30', ROUND_INTRO_MS: '300', SCENARIO_TICK_MS: '50', SCENARIO_TICKS: '2400', PATCH_RATE_MS: '50', TICK_MS: '50' });
   browser = await launchBrowser();
 });
 
@@ -72,6 +72,8 @@ describe('a scenario round in real browsers', () => {
     expect(await compute.getByRole('button', { name: /Roll back|Warm the cache/ }).count()).toBeLessThanOrEqual(1);
 
     await host.screenshot({ path: 'tests/.artifacts/e2e-ops-center.png' });
+    // the round is long enough for a slow phone to do all of the above; the teacher ends it
+    await host.getByRole('button', { name: 'End round' }).click();
     await expect.poll(() => projectorScene(host), { timeout: 30_000 }).toBe('host-scenario-report');
     await expect.poll(() => phones[0]!.locator('#game h1').textContent()).toContain('Round report');
     await host.getByRole('button', { name: 'Next' }).click();

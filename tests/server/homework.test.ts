@@ -37,7 +37,7 @@ async function join(ticket: { roomId: string; attemptToken: string }) {
 const teacherResults = async () => (await call(t.url, 'GET', `/api/homework/${hw.id}/results`, undefined, hw.teacherToken)).body as HomeworkResults;
 
 beforeAll(async () => {
-  t = await startTestServer({ QUESTION_SECONDS: '60', ROUND_INTRO_MS: '50', SCENARIO_TICK_MS: '10', SCENARIO_TICKS: '60' });
+  t = await startTestServer({ QUESTION_SECONDS: '60', ROUND_INTRO_MS: '50', SCENARIO_TICK_MS: '10', SCENARIO_TICKS: '300' }); // 3 s: the actions land before the round ends on a busy machine
   live = await t.createGame({ lang: 'en', teams: 2, plan: 'ops-drill' });
   await playLiveGame(() => t.client(), live, ['Lia', 'Max']);
   await vi.waitFor(async () => {

@@ -37,7 +37,7 @@ describe('a quiz round, end to end, with real SDK clients', () => {
       const seq = state(players[0]!.room).question.seq;
       // two of three answer; the third lets the timer run out on the first question only
       for (const p of players.slice(0, i === 0 ? 2 : 3)) p.room.send('answer', { seq, answer: answerFor(p.room) });
-      await vi.waitFor(() => expect(state(host).phase).toBe('reveal'), { timeout: 5000 });
+      await vi.waitFor(() => expect(state(host).phase).toBe('reveal'));
       await vi.waitFor(() => expect(players[0]!.log.of('result').length).toBe(i + 1));
       expect(state(host).reveal.seq).toBe(seq);
       expect(state(host).reveal.explanation.length).toBeGreaterThan(0);
@@ -101,7 +101,7 @@ describe('a quiz round, end to end, with real SDK clients', () => {
     expect(state(host).counts.answered).toBe(1);
 
     // the timer runs out (3 s): a late answer is refused
-    await vi.waitFor(() => expect(state(host).phase).toBe('reveal'), { timeout: 6000 });
+    await vi.waitFor(() => expect(state(host).phase).toBe('reveal'));
     gus.room.send('answer', { seq, answer: answerFor(gus.room) });
     await vi.waitFor(() => expect(gus.log.last('refused')?.code).toMatch(/wrong_phase|too_late/));
     // the room is still alive and serving

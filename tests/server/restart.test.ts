@@ -40,9 +40,9 @@ describe('restarts', () => {
     }
     await vi.waitFor(() => expect(players.every((p) => p.log.last('welcome'))).toBe(true));
     host.send('host:start', {});
-    await vi.waitFor(() => expect(st(host).phase).toBe('question'), { timeout: 5000 });
+    await vi.waitFor(() => expect(st(host).phase).toBe('question'));
     for (const p of players) p.room.send('answer', { seq: st(p.room).question.seq, answer: answerFor(p.room) });
-    await vi.waitFor(() => expect(players.every((p) => p.log.of('result').length === 1)).toBe(true), { timeout: 5000 });
+    await vi.waitFor(() => expect(players.every((p) => p.log.of('result').length === 1)).toBe(true));
     const scores = players.map((p) => p.log.last('result').score);
     const seats = players.map((p) => p.log.last('welcome'));
 
@@ -81,7 +81,7 @@ describe('restarts', () => {
     await vi.waitFor(() => expect(st(back[0]!.room).phase).toBe('question'));
     const seq = st(back[0]!.room).question.seq;
     for (const p of back) p.room.send('answer', { seq, answer: answerFor(p.room) });
-    await vi.waitFor(() => expect(back.every((p) => p.log.of('result').length === 1)).toBe(true), { timeout: 5000 });
+    await vi.waitFor(() => expect(back.every((p) => p.log.of('result').length === 1)).toBe(true));
     back.forEach((p, i) => expect(p.log.last('result').score).toBeGreaterThanOrEqual(scores[i]));
   }, 90_000);
 
@@ -96,7 +96,7 @@ describe('restarts', () => {
     const anaLog = recorder(ana);
     await vi.waitFor(() => expect(anaLog.last('welcome')).toBeDefined());
     host.send('host:start', {});
-    await vi.waitFor(() => expect(st(host).phase).toBe('question'), { timeout: 5000 });
+    await vi.waitFor(() => expect(st(host).phase).toBe('question'));
     const store = await openStore({ sqliteFile: path.join(dataDir, 'uptime-arena.sqlite') });
     await vi.waitFor(async () => expect((await store.games.loadCheckpoint<any>(game.code))?.snapshot.model.phase).toBe('question'));
     await store.close();
@@ -128,7 +128,7 @@ describe('restarts', () => {
     const host = await new Client(ws).joinById(game.code, { hostToken: game.hostToken });
     await new Client(ws).joinById(game.code, { name: 'Ana' });
     host.send('host:start', {});
-    await vi.waitFor(() => expect(st(host).phase).toBe('question'), { timeout: 5000 });
+    await vi.waitFor(() => expect(st(host).phase).toBe('question'));
     a.proc.kill('SIGTERM');
     await vi.waitFor(async () => expect((await fetch(`${a.url}/readyz`)).status).toBe(503));
     const created = await fetch(`${a.url}/api/games`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

@@ -134,7 +134,7 @@ describe('a game played on the server', () => {
     const last = Math.max(0, seenOptions.length - 1);
     const answer = q.type === 'multi' ? { kind: 'multi', indices: [last] } : q.type === 'order' ? { kind: 'order', order: q.options.map((_: string, i: number) => i) } : q.type === 'numeric' ? { kind: 'numeric', value: q.min } : { kind: 'choice', index: q.type === 'truefalse' ? 1 : last };
     ana.send('answer', { seq: q.seq, answer });
-    await vi.waitFor(() => expect((host.state as any).phase).toBe('reveal'), { timeout: 6000 });
+    await vi.waitFor(() => expect((host.state as any).phase).toBe('reveal'));
     const reveal = (host.state as any).reveal;
     const revealed = { correct: [...reveal.correct], distribution: [...reveal.distribution] };
     host.send('host:end-game', {});
