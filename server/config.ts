@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIO } from '../shared/constants.ts';
+import { RATE_LIMIT } from './http/rate-limit.ts';
 
 /**
  * The checkout (where package.json is), found by walking up from this module: it runs from
@@ -169,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', 10_000, 1000, 60_000),
     logLevel: env.LOG_LEVEL || 'info',
     adminToken: env.ADMIN_TOKEN || undefined,
-    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', RATE_LIMIT.perWindow, 1, 100_000),
     trustProxy: trustProxy(env.TRUST_PROXY),
     joinLimitPerGame: int(env, 'JOIN_LIMIT_PER_GAME', JOIN_DEFAULTS.perGame, 1, 1_000_000),
     joinLimitPerAddress: int(env, 'JOIN_LIMIT_PER_ADDRESS', JOIN_DEFAULTS.perAddress, 1, 1_000_000),
