@@ -9,6 +9,7 @@ import { ROUTE_LABELS } from '../../server/http/request-log.ts';
 import { createRng, nextInt } from '../../shared/rng.ts';
 import { GAME } from '../../shared/constants.ts';
 import { messages, startTarget, type Target } from './harness.ts';
+import { inOneWindow, minute } from '../helpers/windows.ts';
 
 const DEFAULTS = { JOIN_LIMIT_PER_GAME: String(JOIN_DEFAULTS.perGame), JOIN_LIMIT_PER_ADDRESS: String(JOIN_DEFAULTS.perAddress), JOIN_FAILURES_PER_MINUTE: String(JOIN_DEFAULTS.failures) };
 
@@ -23,9 +24,6 @@ afterAll(async () => {
 const seat = (code: string, from: string, body: unknown = { name: `p${Math.random()}` }) =>
   fetch(`${t.url}/matchmake/joinById/${code}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify(body) });
 
-/** The limits count in fixed one-minute windows; a test that crosses a window's end sees two. */
-const minute = () => Math.floor(Date.now() / 60_000);
-
 function randomCode(rng: { state: number }): string {
   return Array.from({ length: GAME.codeLength }, () => GAME.codeAlphabet[nextInt(rng, GAME.codeAlphabet.length)]).join('');
 }
@@ -35,29 +33,24 @@ describe('join limits per address', () => {
     const game = await t.createGame();
     const rng = createRng(7);
     // guess until refused; then, in that same minute, the right code is refused as well
-    for (let tries = 0; ; tries++) {
-      const start = minute();
+    const { examined, refusal, right } = await inOneWindow(async (address) => {
       let examined = 0;
-      let refusal: Response | undefined;
-      while (!refusal) {
-        const res = await seat(randomCode(rng), '203.0.113.7');
-        if (res.status === 429) refusal = res;
-        else {
-          examined++;
-          await res.text();
+      for (;;) {
+        const res = await seat(randomCode(rng), address);
+        if (res.status === 429) {
+          const right = await seat(game.code, address);
+          await right.text();
+          return { examined, refusal: res, right };
         }
+        examined++;
+        await res.text();
       }
-      const right = await seat(game.code, '203.0.113.7');
-      await right.text();
-      if (minute() !== start && tries < 3) continue; // a window ended meanwhile: try again in this one
-      // in one window, exactly the allowance was examined (on a retry, part of it was spent before)
-      if (tries === 0) expect(examined).toBe(JOIN_DEFAULTS.failures);
-      else expect(examined).toBeLessThanOrEqual(JOIN_DEFAULTS.failures);
-      expect(Number(refusal.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await refusal.json()) as { error: string }).error).toMatch(/wrong game codes.*try again in \d+ seconds/i);
-      expect(right.status).toBe(429);
-      break;
-    }
+    });
+    // in one window, exactly the allowance was examined
+    expect(examined).toBe(JOIN_DEFAULTS.failures);
+    expect(Number(refusal.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refusal.json()) as { error: string }).error).toMatch(/wrong game codes.*try again in \d+ seconds/i);
+    expect(right.status).toBe(429);
     // another address joins the real game as usual
     const ok = await seat(game.code, '198.51.100.1');
     expect(ok.status).toBe(200);

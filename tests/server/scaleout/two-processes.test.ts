@@ -16,6 +16,7 @@ import { JOIN_DEFAULTS, ROOT_DIR } from '../../../server/config.ts';
 import { RATE_LIMIT } from '../../../server/http/rate-limit.ts';
 import { GAME } from '../../../shared/constants.ts';
 import { freePort, recorder } from '../../helpers/server.ts';
+import { inOneWindow } from '../../helpers/windows.ts';
 import { ensureServerBuilt, SERVER_NODE_ARGS } from '../../helpers/build.ts';
 import { createTempDatabase } from '../store/pg-fixture.ts';
 
@@ -73,23 +74,6 @@ async function stopProcess(p: Proc | undefined): Promise<void> {
 }
 
 const state = (room: Room) => room.state as any;
-
-let nextAddress = 50;
-
-/**
- * Runs `attempt` from a client address of its own (the limits count per address; the processes
- * trust X-Forwarded-For from loopback) inside one of the limits' one-minute windows. A window that
- * ends midway restarts the count, so then it runs again, from a fresh address, in the new window:
- * an attempt takes seconds, a window a minute.
- */
-async function inOneWindow<T>(attempt: (address: string) => Promise<T>): Promise<T> {
-  const minute = () => Math.floor(Date.now() / 60_000);
-  for (let tries = 1; ; tries++) {
-    const start = minute();
-    const result = await attempt(`203.0.113.${nextAddress++}`);
-    if (minute() === start || tries === 3) return result;
-  }
-}
 
 describe.runIf(REDIS_URL && PG_URL)('two processes behind one Redis and one PostgreSQL', () => {
   let a: Proc | undefined;
