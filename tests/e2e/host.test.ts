@@ -54,7 +54,6 @@ async function newGame(lang: Lang, plan: string): Promise<{ host: Page; code: st
   return { host, code, phones };
 }
 
-
 /** What is wrong with the page's layout at its current size (empty when nothing is). */
 async function layoutProblems(host: Page): Promise<string[]> {
   return host.evaluate(() => {

@@ -28,7 +28,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 const WORDS = {
   en: { paused: 'Paused', teams: 'Number of teams', plan: 'Game plan', create: 'Create game', players: 'Players', extra: 'Extra time', start: 'Start game', code: 'Game code', nickname: 'Nickname', join: 'Join', timeUp: "Time's up!", waiting: 'Waiting for extra time' },
   es: { paused: 'En pausa', teams: 'Número de equipos', plan: 'Plan de juego', create: 'Crear partida', players: 'Jugadores', extra: 'Tiempo extra', start: 'Empezar partida', code: 'Código de la partida', nickname: 'Apodo', join: 'Unirme', timeUp: '¡Se acabó el tiempo!', waiting: 'Esperando el tiempo extra' },
